@@ -1,0 +1,94 @@
+// The kubelets' own memory (what runs where, images pulled, pod IPs handed out), kept in the kubelet
+// controller's saved state so snapshots capture it.
+import type { Simulation } from '../sim/simulation';
+
+export const KUBELET = 'kubelet';
+
+export interface ContainerRuntime {
+  name: string;
+  containerID: string;
+  /** waiting → (pulling) → created → running → exited; backoff between exits and restarts. */
+  phase: 'waiting' | 'pulling' | 'pull-failed' | 'creating' | 'running' | 'exited';
+  /** When the current phase ends (pull done, created, process exit), ms since the epoch. */
+  until?: number;
+  startedAt?: number;
+  finishedAt?: number;
+  exitCode?: number;
+  restartCount: number;
+  /** Restart back-off: no restart before this time. */
+  backoffUntil?: number;
+  backoffMs?: number;
+  pullBackoffMs?: number;
+  pullStartedAt?: number;
+  /** The process ignores SIGTERM (a shell or sleep as PID 1). */
+  ignoresSigterm?: boolean;
+  killedAt?: number;
+}
+
+export interface PodRuntime {
+  uid: string;
+  node: string;
+  namespace: string;
+  name: string;
+  ip?: string;
+  sandboxReadyAt?: number;
+  containers: ContainerRuntime[];
+  /** When a graceful deletion must end with SIGKILL. */
+  killDeadline?: number;
+}
+
+export interface NodeRuntime {
+  /** Images present on the node: repository:tag → size in bytes. */
+  images: Record<string, number>;
+  /** The last pod IP handed out (host-local IPAM hands them out in order, then wraps). */
+  lastIp: number;
+  usedIps: string[];
+}
+
+export interface KubeletState {
+  pods: Record<string, PodRuntime>;
+  nodes: Record<string, NodeRuntime>;
+  logs: Record<string, LogLine[]>;
+}
+
+/** One line a container wrote: [time ms, stream, text]. */
+export type LogLine = [number, 'stdout' | 'stderr', string];
+
+export function kubeletState(sim: Simulation | { stateOf(n: string): Record<string, unknown> }): KubeletState {
+  return normalize(sim.stateOf(KUBELET));
+}
+
+export function normalize(raw: Record<string, unknown>): KubeletState {
+  raw.pods ??= {};
+  raw.nodes ??= {};
+  raw.logs ??= {};
+  return raw as unknown as KubeletState;
+}
+
+export function nodeRuntime(state: KubeletState, node: string): NodeRuntime {
+  return (state.nodes[node] ??= { images: {}, lastIp: 1, usedIps: [] });
+}
+
+/** Bootstrap: containers already running when the simulation starts. */
+export function recordRunningContainers(sim: Simulation, uid: string, node: string, containers: { name: string; containerID: string; startedAt: number }[]): void {
+  const state = kubeletState(sim);
+  const pod = sim.store.list('Pod').find((p) => p.metadata.uid === uid)!;
+  state.pods[uid] = {
+    uid,
+    node,
+    namespace: pod.metadata.namespace!,
+    name: pod.metadata.name!,
+    ip: (pod.status as { podIP?: string }).podIP,
+    sandboxReadyAt: sim.now(),
+    containers: containers.map((c) => ({ name: c.name, containerID: c.containerID, phase: 'running', startedAt: c.startedAt, restartCount: 0 })),
+  };
+  const images = nodeRuntime(state, node).images;
+  for (const c of (pod.spec as { containers: { image?: string }[] }).containers) if (c.image) images[c.image] = 0;
+}
+
+export function recordPodIp(sim: Simulation, node: string, ip: string): void {
+  const n = nodeRuntime(kubeletState(sim), node);
+  const last = Number(ip.split('.')[3]);
+  n.lastIp = Math.max(n.lastIp, last);
+  if (!n.usedIps.includes(ip)) n.usedIps.push(ip);
+}

@@ -1,0 +1,73 @@
+// Seeded pseudo-random numbers (sfc32): every random choice in the engine goes through one of these.
+
+/** Kubernetes' alphabet for generated name suffixes (no vowels, no confusable digits). */
+export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export type RngState = [number, number, number, number];
+
+export class Rng {
+  private s: RngState;
+
+  constructor(seedOrState: number | RngState) {
+    if (typeof seedOrState === 'number') {
+      const seed = seedOrState >>> 0;
+      this.s = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed];
+      for (let i = 0; i < 15; i++) this.nextUint32();
+    } else {
+      this.s = [...seedOrState] as RngState;
+    }
+  }
+
+  get state(): RngState {
+    return [...this.s] as RngState;
+  }
+
+  nextUint32(): number {
+    let [a, b, c, d] = this.s;
+    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) >>> 0;
+    this.s = [a >>> 0, b, c, d];
+    return t;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** An integer in [min, max] inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+
+  /** A 5-character suffix as Kubernetes' generateName makes it. */
+  nameSuffix(length = 5): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += NAME_SUFFIX_ALPHABET[this.int(0, NAME_SUFFIX_ALPHABET.length - 1)];
+    return out;
+  }
+
+  hex(length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += '0123456789abcdef'[this.int(0, 15)];
+    return out;
+  }
+
+  /** A random (version 4) UUID. */
+  uuid(): string {
+    const h = this.hex(32).split('');
+    h[12] = '4';
+    h[16] = '89ab'[this.int(0, 3)];
+    const s = h.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  }
+}

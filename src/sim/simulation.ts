@@ -1,0 +1,222 @@
+// One simulated cluster: store, API server, clock, timers, seeded randomness and the controllers that reconcile.
+// After every input, all work due at the current instant runs to quiescence; later work waits for advance().
+import type { KubeObject } from '../api/meta';
+import { ApiServer } from '../apiserver/api-server';
+import { EventRecorder } from '../apiserver/event-recorder';
+import { ObjectStore, type StoreChange, type StoreState } from '../store/object-store';
+import { SimClock } from './clock';
+import type { ClusterConfig } from './cluster-config';
+import type { Controller, ControllerContext } from './controller';
+import { Rng, type RngState } from './rng';
+import { TimerQueue, type TimerQueueState } from './timer-queue';
+
+export interface SimulationState {
+  now: number;
+  config: ClusterConfig;
+  rng: RngState;
+  store: StoreState;
+  timers: TimerQueueState;
+  controllers: Record<string, Record<string, unknown>>;
+  events: ReturnType<EventRecorder['save']>;
+  /** Work queued but not yet reconciled (normally empty: snapshots are taken at quiescence). */
+  queue: [string, string][];
+}
+
+/** A safety net: more reconciles than this at one instant means controllers are fighting. */
+const MAX_RECONCILES_PER_INSTANT = 1_000_000;
+
+export class Simulation {
+  readonly store = new ObjectStore();
+  readonly clock: SimClock;
+  readonly api: ApiServer;
+  readonly events: EventRecorder;
+  readonly config: ClusterConfig;
+  rng: Rng;
+  timers = new TimerQueue();
+  private controllers: Controller[] = [];
+  private controllerState = new Map<string, Record<string, unknown>>();
+  /** Pending reconciles, in arrival order, without duplicates: `controller\0key`. */
+  private queue = new Set<string>();
+  private running = false;
+  private changeLog: ((change: StoreChange, now: number) => void)[] = [];
+
+  constructor(config: ClusterConfig, start: number, seed: number | RngState) {
+    this.config = config;
+    this.clock = new SimClock(start);
+    this.rng = new Rng(seed);
+    this.api = new ApiServer({ store: this.store, rng: this.rngProxy(), config, now: () => this.clock.now() });
+    this.events = new EventRecorder(this.api);
+    this.store.subscribe((change) => this.onChange(change));
+  }
+
+  /** The API server and recorder see the current Rng even after a restore replaces it. */
+  private rngProxy(): Rng {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const sim = this;
+    return new Proxy({} as Rng, {
+      get(_t, prop) {
+        const value = (sim.rng as unknown as Record<string | symbol, unknown>)[prop];
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(sim.rng) : value;
+      },
+    });
+  }
+
+  addController(controller: Controller): void {
+    this.controllers.push(controller);
+    if (!this.controllerState.has(controller.name)) this.controllerState.set(controller.name, {});
+  }
+
+  controllerNames(): string[] {
+    return this.controllers.map((c) => c.name);
+  }
+
+  /** State kept by a controller (read-only use outside the controller: views and tests). */
+  stateOf(controller: string): Record<string, unknown> {
+    return this.controllerState.get(controller) ?? {};
+  }
+
+  onStoreChange(listener: (change: StoreChange, now: number) => void): () => void {
+    this.changeLog.push(listener);
+    return () => {
+      this.changeLog = this.changeLog.filter((l) => l !== listener);
+    };
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /**
+   * Shows every stored object to every controller without queueing work, so controllers that keep in-memory
+   * indexes (derived from the store, never saved) rebuild them after a restore.
+   */
+  rebuildIndexes(): void {
+    for (const kind of this.store.kindsStored()) {
+      for (const object of this.store.list(kind)) for (const c of this.controllers) c.keysFor({ type: 'ADDED', object });
+    }
+  }
+
+  /** Runs everything due now until nothing more is. */
+  settle(): void {
+    if (this.running) return;
+    this.running = true;
+    try {
+      let count = 0;
+      for (;;) {
+        while (this.timers.size > 0 && this.timers.peek()!.due <= this.clock.now()) {
+          const t = this.timers.pop()!;
+          this.queue.add(`${t.controller}\u0000${t.key}`);
+        }
+        const next = this.queue.values().next();
+        if (next.done) break;
+        this.queue.delete(next.value);
+        if (++count > MAX_RECONCILES_PER_INSTANT) throw new Error('controllers did not settle');
+        const sep = next.value.indexOf('\u0000');
+        const name = next.value.slice(0, sep);
+        const key = next.value.slice(sep + 1);
+        const controller = this.controllers.find((c) => c.name === name);
+        if (controller) controller.reconcile(key, this.contextFor(controller));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** When the next piece of future work is due (ms since the epoch), if any. */
+  nextEventTime(): number | undefined {
+    return this.timers.peek()?.due;
+  }
+
+  /** Runs time forward by `ms`, doing every piece of work in order at its own instant. */
+  advance(ms: number): void {
+    this.advanceTo(this.clock.now() + Math.max(0, ms));
+  }
+
+  advanceTo(target: number): void {
+    this.settle();
+    for (;;) {
+      const next = this.timers.peek();
+      if (!next || next.due > target) break;
+      if (next.due > this.clock.now()) this.clock.set(next.due);
+      this.settle();
+    }
+    if (target > this.clock.now()) this.clock.set(target);
+    this.settle();
+  }
+
+  /** Advances until `done()` holds or `timeoutMs` passes; true if it held. Used by commands that wait. */
+  advanceUntil(done: () => boolean, timeoutMs: number): boolean {
+    const deadline = this.clock.now() + timeoutMs;
+    this.settle();
+    while (!done()) {
+      const next = this.timers.peek();
+      if (!next || next.due > deadline) {
+        this.advanceTo(deadline);
+        return done();
+      }
+      this.clock.set(Math.max(this.clock.now(), next.due));
+      this.settle();
+    }
+    return true;
+  }
+
+  save(): SimulationState {
+    return {
+      now: this.clock.now(),
+      config: this.config,
+      rng: this.rng.state,
+      store: this.store.save(),
+      timers: this.timers.save(),
+      controllers: Object.fromEntries([...this.controllerState.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+      events: this.events.save(),
+      queue: [...this.queue].map((q) => q.split('\u0000') as [string, string]),
+    };
+  }
+
+  /** Replaces this simulation's state with a saved one (controllers must already be registered). */
+  load(state: SimulationState): void {
+    this.clock.restore(state.now);
+    this.rng = new Rng(state.rng);
+    this.store.load(state.store);
+    this.timers = TimerQueue.load(state.timers);
+    this.controllerState = new Map(Object.entries(JSON.parse(JSON.stringify(state.controllers))));
+    for (const c of this.controllers) if (!this.controllerState.has(c.name)) this.controllerState.set(c.name, {});
+    this.events.load(state.events);
+    this.queue = new Set(state.queue.map(([c, k]) => `${c}\u0000${k}`));
+  }
+
+  private onChange(change: StoreChange): void {
+    if (change.type === 'DELETED' && change.object.kind === 'Event') {
+      this.events.forget(change.object.metadata.namespace ?? 'default', change.object.metadata.name!);
+    }
+    this.enqueueFor(change);
+    for (const l of this.changeLog) l(change, this.clock.now());
+  }
+
+  private enqueueFor(change: StoreChange): void {
+    for (const c of this.controllers) {
+      for (const key of c.keysFor(change)) this.queue.add(`${c.name}\u0000${key}`);
+    }
+  }
+
+  private contextFor(controller: Controller): ControllerContext {
+    const sim = this;
+    return {
+      get now() {
+        return sim.clock.now();
+      },
+      api: this.api,
+      events: this.events,
+      get rng() {
+        return sim.rng;
+      },
+      config: this.config,
+      requeueAfter: (key: string, delayMs: number) => {
+        this.timers.add(this.clock.now() + Math.max(0, Math.round(delayMs)), controller.name, key);
+      },
+      state: this.controllerState.get(controller.name)!,
+    };
+  }
+}
+
+export type { KubeObject };
