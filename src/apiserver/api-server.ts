@@ -176,7 +176,15 @@ export class ApiServer {
     const ns = t.namespaced ? namespace || 'default' : undefined;
     const old = this.deps.store.get(kind, ns, name);
     if (!old) throw notFound(t.name, t.group, name);
+    if (kind === 'Namespace' && ['default', 'kube-system', 'kube-public'].includes(name)) {
+      throw new ApiError('Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`);
+    }
     if (options.dryRun) return old;
+    if (kind === 'Namespace') {
+      // The namespace controller empties it, then lets it go.
+      if (old.metadata.deletionTimestamp) return old;
+      return this.deps.store.replace({ ...old, metadata: { ...old.metadata, deletionTimestamp: isoSeconds(this.now()) }, status: { phase: 'Terminating' } });
+    }
     const finalizers = [...(old.metadata.finalizers ?? [])];
     if (options.propagationPolicy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
     if (options.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');

@@ -23,6 +23,11 @@ export interface ContainerRuntime {
   /** The process ignores SIGTERM (a shell or sleep as PID 1). */
   ignoresSigterm?: boolean;
   killedAt?: number;
+  /** Why it waits, as containerStatuses report it (ErrImagePull, CrashLoopBackOff…). */
+  waitingReason?: string;
+  waitingMessage?: string;
+  terminatedReason?: string;
+  terminatedMessage?: string;
 }
 
 export interface PodRuntime {

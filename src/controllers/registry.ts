@@ -1,6 +1,19 @@
 // The controllers of a simulated cluster, in the order they get to react to a change.
 import type { Simulation } from '../sim/simulation';
+import { schedulerController } from './scheduler';
+import { kubeletController } from './kubelet';
+import { createGarbageCollector } from './garbage-collector';
+import { endpointsController } from './endpoints-controller';
+import { endpointSliceController } from './endpointslice-controller';
+import { eventTtlController } from './event-ttl-controller';
+import { namespaceController } from './namespace-controller';
 
 export function registerControllers(sim: Simulation): void {
-  void sim;
+  sim.addController(namespaceController);
+  sim.addController(schedulerController);
+  sim.addController(kubeletController);
+  sim.addController(createGarbageCollector());
+  sim.addController(endpointsController);
+  sim.addController(endpointSliceController);
+  sim.addController(eventTtlController);
 }
