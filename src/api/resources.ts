@@ -102,13 +102,31 @@ export function groupVersion(t: ResourceType): string {
   return t.group ? `${t.group}/${t.version}` : t.version;
 }
 
+const servedCache = new Map<number, ResourceType[]>();
+const preferredCache = new Map<number, ResourceType[]>();
+const byKindCache = new Map<number, Map<string, ResourceType>>();
+
 /** Resource types a cluster of the given minor version serves. */
 export function servedResources(minor: number): ResourceType[] {
-  return RESOURCE_TYPES.filter((t) => (t.servedFrom ?? 0) <= minor && minor <= (t.servedUntil ?? 99));
+  let served = servedCache.get(minor);
+  if (!served) {
+    served = RESOURCE_TYPES.filter((t) => (t.servedFrom ?? 0) <= minor && minor <= (t.servedUntil ?? 99));
+    servedCache.set(minor, served);
+  }
+  return served;
 }
 
 /** The preferred (first served, in the order above) version of each resource, as discovery reports it. */
 export function preferredResources(minor: number): ResourceType[] {
+  let preferred = preferredCache.get(minor);
+  if (!preferred) {
+    preferred = computePreferred(minor);
+    preferredCache.set(minor, preferred);
+  }
+  return preferred;
+}
+
+function computePreferred(minor: number): ResourceType[] {
   const seen = new Set<string>();
   const out: ResourceType[] = [];
   for (const t of servedResources(minor)) {
@@ -152,5 +170,11 @@ export function knownVersionsOfKind(kind: string): string[] {
 }
 
 export function resourceOfKind(kind: string, minor: number): ResourceType | undefined {
-  return preferredResources(minor).find((t) => t.kind === kind);
+  let byKind = byKindCache.get(minor);
+  if (!byKind) {
+    byKind = new Map();
+    for (const t of preferredResources(minor)) if (!byKind.has(t.kind)) byKind.set(t.kind, t);
+    byKindCache.set(minor, byKind);
+  }
+  return byKind.get(kind);
 }

@@ -261,9 +261,20 @@ function sameContent(a: KubeObject, b: KubeObject): boolean {
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }
 
-/** A deep copy of plain JSON data. */
+/** A deep copy of plain JSON data (undefined fields are dropped, as JSON would drop them). */
 export function structuredCopy<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return copyJson(value) as T;
+}
+
+function copyJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : copyJson(v)));
+  const out: Record<string, unknown> = {};
+  for (const k in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined && typeof v !== 'function') out[k] = copyJson(v);
+  }
+  return out;
 }
 
 export type { FieldError };

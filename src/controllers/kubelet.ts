@@ -97,11 +97,13 @@ export const kubeletController: Controller = {
     const [ns, name] = splitKey(key);
     const pod = ctx.api.tryGet<Pod>('Pod', ns, name);
     // Forget pods that are gone (or replaced by a new pod of the same name).
-    for (const rt of Object.values(state.pods)) {
-      if (rt.namespace === ns && rt.name === name && rt.uid !== pod?.metadata.uid) {
-        releaseIp(state, rt);
-        for (const c of rt.containers) delete state.logs[`${rt.uid}/${c.name}`];
-        delete state.pods[rt.uid];
+    if (!pod || !state.pods[pod.metadata.uid!]) {
+      for (const rt of Object.values(state.pods)) {
+        if (rt.namespace === ns && rt.name === name && rt.uid !== pod?.metadata.uid) {
+          releaseIp(state, rt);
+          for (const c of rt.containers) delete state.logs[`${rt.uid}/${c.name}`];
+          delete state.pods[rt.uid];
+        }
       }
     }
     if (!pod || !pod.spec.nodeName) return;

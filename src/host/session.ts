@@ -106,6 +106,14 @@ export class Session {
     return { ...result, elapsedMs: this.sim.now() - before };
   }
 
+  /** Runs `kubectl ARGS` given as words (the CLI), reading `-f` files from `files` (default: the workspace). */
+  runArgv(args: string[], stdin = '', files: FileSource = this.fileSource): CommandResult {
+    const before = this.sim.now();
+    this.journal.push({ at: before, type: 'command', line: ['kubectl', ...args.map(quoteWord)].join(' ') });
+    const result = runKubectl(args, { sim: this.sim, files, stdin, defaultNamespace: 'default' });
+    return { ...result, elapsedMs: this.sim.now() - before };
+  }
+
   advance(ms: number): void {
     this.journal.push({ at: this.sim.now(), type: 'advance', ms });
     this.sim.advance(ms);
@@ -206,6 +214,11 @@ export function parseSessionDocument(text: string): SessionDocument {
   }
   if (!Array.isArray(d.files)) d.files = [];
   return d as SessionDocument;
+}
+
+/** Quotes a word for the journal so that splitting it again gives it back. */
+function quoteWord(w: string): string {
+  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
 }
 
 function normalizePath(p: string): string {

@@ -199,7 +199,17 @@ export class Simulation {
     }
   }
 
+  private contexts = new Map<string, ControllerContext>();
+
   private contextFor(controller: Controller): ControllerContext {
+    const cached = this.contexts.get(controller.name);
+    if (cached && cached.state === this.controllerState.get(controller.name)) return cached;
+    const ctx = this.makeContext(controller);
+    this.contexts.set(controller.name, ctx);
+    return ctx;
+  }
+
+  private makeContext(controller: Controller): ControllerContext {
     const sim = this;
     return {
       get now() {
