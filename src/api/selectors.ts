@@ -9,6 +9,20 @@ export interface Requirement {
 
 export class SelectorParseError extends Error {}
 
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** labels.NewRequirement's value check: `values[0][app]: Invalid value: "web;": a valid label must be…`. */
+function checkValues(key: string, values: string[]): void {
+  values.forEach((v, i) => {
+    if (v.length > 63) throw new SelectorParseError(`values[${i}][${key}]: Invalid value: ${JSON.stringify(v)}: must be no more than 63 characters`);
+    if (!LABEL_VALUE.test(v)) {
+      throw new SelectorParseError(
+        `values[${i}][${key}]: Invalid value: ${JSON.stringify(v)}: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      );
+    }
+  });
+}
+
 /** Parses a label selector string as k8s.io/apimachinery/pkg/labels.Parse does. */
 export function parseLabelSelector(text: string): Requirement[] {
   const reqs: Requirement[] = [];
@@ -38,13 +52,13 @@ export function parseLabelSelector(text: string): Requirement[] {
         reqs.push({ key, op: 'exists', values: [] });
       } else if (s.startsWith('!=', i)) {
         i += 2;
-        reqs.push({ key, op: '!=', values: [readValue()] });
+        reqs.push({ key, op: '!=', values: [readValue(key)] });
       } else if (s.startsWith('==', i)) {
         i += 2;
-        reqs.push({ key, op: '==', values: [readValue()] });
+        reqs.push({ key, op: '==', values: [readValue(key)] });
       } else if (s[i] === '=') {
         i += 1;
-        reqs.push({ key, op: '=', values: [readValue()] });
+        reqs.push({ key, op: '=', values: [readValue(key)] });
       } else if (/^(in|notin)\s*\(/.test(s.slice(i))) {
         const op = s.startsWith('notin', i) ? 'notin' : 'in';
         i += op.length;
@@ -54,6 +68,7 @@ export function parseLabelSelector(text: string): Requirement[] {
         if (close < 0) throw new SelectorParseError(`found 'end of string', expected: ')'`);
         const values = s.slice(i, close).split(',').map((v) => v.trim()).filter((v) => v !== '');
         i = close + 1;
+        checkValues(key, values);
         reqs.push({ key, op, values });
       } else {
         throw new SelectorParseError(`found '${s[i]}', expected: in, notin, =, ==, !=, gt, lt`);
@@ -67,11 +82,13 @@ export function parseLabelSelector(text: string): Requirement[] {
   }
   return reqs;
 
-  function readValue(): string {
+  function readValue(key: string): string {
     skipWs();
     const start = i;
     while (i < s.length && s[i] !== ',' && s[i] !== ' ') i++;
-    return s.slice(start, i);
+    const value = s.slice(start, i);
+    checkValues(key, [value]);
+    return value;
   }
 }
 

@@ -17,10 +17,17 @@ export interface AdmissionContext {
 
 export const SERVICE_ACCOUNT_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
 
-function admitPod(spec: PodSpec, ctx: AdmissionContext, namespace: string): void {
+function admitPod(spec: PodSpec, ctx: AdmissionContext, namespace: string, mirror: boolean): void {
   spec.enableServiceLinks ??= true;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.priority ??= 0;
+  // The ServiceAccount plugin leaves mirror pods (static pods a kubelet reports) alone.
+  if (!mirror) admitServiceAccount(spec, ctx);
+  admitTolerations(spec);
+  void namespace;
+}
+
+function admitServiceAccount(spec: PodSpec, ctx: AdmissionContext): void {
   spec.serviceAccountName ??= spec.serviceAccount ?? 'default';
   spec.serviceAccount = spec.serviceAccountName;
   if (spec.automountServiceAccountToken !== false && !spec.volumes?.some((v) => v.name.startsWith('kube-api-access-'))) {
@@ -43,13 +50,15 @@ function admitPod(spec: PodSpec, ctx: AdmissionContext, namespace: string): void
       c.volumeMounts = [...(c.volumeMounts ?? []), { mountPath: SERVICE_ACCOUNT_MOUNT, name, readOnly: true }];
     }
   }
+}
+
+function admitTolerations(spec: PodSpec): void {
   const tolerations = spec.tolerations ?? [];
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
     const has = tolerations.some((t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'));
     if (!has) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: 300 });
   }
   spec.tolerations = tolerations;
-  void namespace;
 }
 
 function admitService(svc: Service, ctx: AdmissionContext): void {
@@ -84,6 +93,6 @@ function admitService(svc: Service, ctx: AdmissionContext): void {
 
 /** Runs the create-time admission chain on a defaulted, validated object (in place). */
 export function admit(obj: KubeObject, ctx: AdmissionContext): void {
-  if (obj.kind === 'Pod') admitPod(obj.spec as PodSpec, ctx, obj.metadata.namespace ?? 'default');
+  if (obj.kind === 'Pod') admitPod(obj.spec as PodSpec, ctx, obj.metadata.namespace ?? 'default', !!obj.metadata.annotations?.['kubernetes.io/config.mirror']);
   else if (obj.kind === 'Service') admitService(obj as Service, ctx);
 }

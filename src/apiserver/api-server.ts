@@ -11,6 +11,7 @@ import { ApiError, alreadyExists, conflict, invalid, notFound, type FieldError }
 import { applyDefaults } from './defaults';
 import { validateObject } from './validation';
 import { admit } from './admission';
+import { deepEqual } from '../api/deep-equal';
 
 export interface ListOptions {
   labelSelector?: Requirement[];
@@ -126,6 +127,12 @@ export class ApiServer {
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw conflict(t.name, t.group, name);
     }
+    if (options.subresource === 'status') {
+      // The status subresource changes status only; the rest of the object is the stored one.
+      if (deepEqual(old.status, input.status)) return old as T;
+      if (options.dryRun) return { ...old, status: input.status } as T;
+      return this.store.replace({ ...old, status: structuredCopy(input.status) }) as T;
+    }
     const obj = structuredCopy(input);
     // Immutable metadata is kept from the stored object.
     obj.metadata = {
@@ -141,16 +148,11 @@ export class ApiServer {
     if (obj.metadata.deletionGracePeriodSeconds === undefined) delete obj.metadata.deletionGracePeriodSeconds;
     if (obj.metadata.generation === undefined) delete obj.metadata.generation;
     if (ns === undefined) delete obj.metadata.namespace;
-    if (options.subresource === 'status') {
-      // The status subresource changes status only.
-      const next = { ...old, status: obj.status };
-      return this.store.replace(next) as T;
-    }
     if (hasStatusSubresource(obj.kind)) obj.status = old.status;
     applyDefaults(obj, { minor: this.deps.config.minor });
     const errors = validateObject(obj, old, this.deps.config);
     if (errors.length) throw invalid(t.kind, t.group, name, errors);
-    if (meta(obj).generation !== undefined && specChanged(old, obj)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    if (obj.metadata.generation !== undefined && !deepEqual(old.spec, obj.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     if (options.dryRun) return obj as T;
     if (sameContent(old, obj)) return old as T;
     // Removing the last finalizer of an object being deleted lets it go.
@@ -244,21 +246,13 @@ export class ApiServer {
   }
 }
 
-function meta(o: KubeObject): ObjectMeta {
-  return o.metadata;
-}
-
 function hasStatusSubresource(kind: string): boolean {
   return !['ConfigMap', 'Secret', 'Event', 'Endpoints', 'EndpointSlice', 'ServiceAccount'].includes(kind);
 }
 
-function specChanged(a: KubeObject, b: KubeObject): boolean {
-  return JSON.stringify(a.spec) !== JSON.stringify(b.spec);
-}
-
 function sameContent(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+  return deepEqual(strip(a), strip(b));
 }
 
 /** A deep copy of plain JSON data (undefined fields are dropped, as JSON would drop them). */

@@ -12,11 +12,13 @@ export interface DefaultingContext {
 /** Always for `:latest` or untagged images, IfNotPresent otherwise (digests count as tagged). */
 export function defaultPullPolicy(image: string | undefined): 'Always' | 'IfNotPresent' {
   if (!image) return 'IfNotPresent';
-  if (image.includes('@')) return 'IfNotPresent';
-  const lastSlash = image.lastIndexOf('/');
-  const tagSep = image.indexOf(':', lastSlash + 1);
-  if (tagSep < 0) return 'Always';
-  return image.slice(tagSep + 1) === 'latest' ? 'Always' : 'IfNotPresent';
+  // parsers.ParseImageName: the tag is "latest" only when written so, or when there is neither tag nor digest.
+  const at = image.indexOf('@');
+  const name = at >= 0 ? image.slice(0, at) : image;
+  const lastSlash = name.lastIndexOf('/');
+  const tagSep = name.indexOf(':', lastSlash + 1);
+  if (tagSep < 0) return at >= 0 ? 'IfNotPresent' : 'Always';
+  return name.slice(tagSep + 1) === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
 function defaultContainer(c: Container): void {

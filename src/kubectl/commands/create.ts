@@ -1,0 +1,112 @@
+// kubectl create -f and kubectl create namespace.
+import type { KubeObject } from '../../api/meta';
+import type { KubectlContext, KubectlResult } from '../context';
+import { formatServerError, isApiError, KubectlError } from '../errors';
+import { readManifests } from '../manifests';
+import { boolFlag, sliceFlag, stringFlag } from '../flags';
+import type { CommandDef, Invocation } from './command';
+import { UsageError, withOutput } from './command';
+import { checkOutputFormat, operationLine, parseDryRun, printObjects } from './object-output';
+import { dryRunWarning } from './dry-run-warning';
+import { placeManifest, withLastApplied } from './apply';
+
+const OUTPUT_FLAGS = [
+  boolFlag('allow-missing-template-keys'),
+  stringFlag('dry-run', undefined, 'unchanged'),
+  stringFlag('field-manager'),
+  stringFlag('output', 'o'),
+  boolFlag('save-config'),
+  boolFlag('show-managed-fields'),
+  stringFlag('template'),
+  stringFlag('validate', undefined, 'strict'),
+];
+
+/** Creates one object (or pretends to) and prints what kubectl prints. */
+export function createAndPrint(obj: KubeObject, inv: Invocation, ctx: KubectlContext, out: { out(s: string): void; stdout: string }): void {
+  const output = inv.flags.string('output');
+  const { dryRun } = parseDryRun(inv.flags.string('dry-run'));
+  const toSend = inv.flags.bool('save-config') ? withLastApplied(obj) : obj;
+  const created = dryRun === 'client' ? toSend : ctx.sim.api.create(toSend, { dryRun: dryRun === 'server' });
+  if (output) out.stdout += printObjects([created], output, ctx.sim.config.minor, dryRun === 'client');
+  else out.out(operationLine(created, 'created', dryRun, ctx.sim.config.minor));
+}
+
+function runCreate(inv: Invocation, ctx: KubectlContext): KubectlResult {
+  return withOutput((out) => {
+    const filenames = inv.flags.list('filename');
+    if (inv.args.length) throw new UsageError(inv.path, `Unexpected args: [${inv.args.join(' ')}]`);
+    if (!filenames.length && !inv.flags.string('kustomize')) throw new KubectlError('must specify one of -f and -k');
+    checkOutputFormat(inv.flags.string('output'));
+    if (parseDryRun(inv.flags.string('dry-run')).deprecated) out.err(dryRunWarning(ctx));
+    const deferred: string[] = [];
+    for (const m of readManifests(filenames, ctx.files, ctx.stdin)) {
+      let object: KubeObject;
+      try {
+        object = placeManifest(m.object, m.source, inv, ctx).object;
+      } catch (e) {
+        if (e instanceof KubectlError && e.message.startsWith('error: resource mapping')) {
+          deferred.push(e.message);
+          continue;
+        }
+        throw e;
+      }
+      try {
+        createAndPrint(object, inv, ctx, out);
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+        out.err(formatServerError(e, { verb: 'creating', file: m.source }));
+        out.exitCode = 1;
+      }
+    }
+    for (const d of deferred) {
+      out.err(d);
+      out.exitCode = 1;
+    }
+  });
+}
+
+function runCreateNamespace(inv: Invocation, ctx: KubectlContext): KubectlResult {
+  return withOutput((out) => {
+    if (inv.args.length !== 1) throw new UsageError(inv.path, `exactly one NAME is required, got ${inv.args.length}`);
+    checkOutputFormat(inv.flags.string('output'));
+    if (parseDryRun(inv.flags.string('dry-run')).deprecated) out.err(dryRunWarning(ctx));
+    const ns: KubeObject = { kind: 'Namespace', apiVersion: 'v1', metadata: { name: inv.args[0], creationTimestamp: null as unknown as string }, spec: {}, status: {} };
+    const { dryRun } = parseDryRun(inv.flags.string('dry-run'));
+    if (dryRun !== 'client') {
+      delete (ns.metadata as { creationTimestamp?: unknown }).creationTimestamp;
+      delete ns.spec;
+      delete ns.status;
+    }
+    createAndPrint(ns, inv, ctx, out);
+  });
+}
+
+/** `kubectl create` generators; others add theirs here (job, cronjob, deployment…). */
+export const createSubcommands: CommandDef[] = [
+  { name: 'clusterrole', short: 'Create a cluster role' },
+  { name: 'clusterrolebinding', short: 'Create a cluster role binding for a particular cluster role' },
+  { name: 'configmap', aliases: ['cm'], short: 'Create a config map from a local file, directory or literal value' },
+  { name: 'cronjob', aliases: ['cj'], short: 'Create a cron job with the specified name' },
+  { name: 'deployment', aliases: ['deploy'], short: 'Create a deployment with the specified name' },
+  { name: 'ingress', aliases: ['ing'], short: 'Create an ingress with the specified name' },
+  { name: 'job', short: 'Create a job with the specified name' },
+  { name: 'namespace', aliases: ['ns'], short: 'Create a namespace with the specified name', flags: OUTPUT_FLAGS, run: runCreateNamespace },
+  { name: 'poddisruptionbudget', aliases: ['pdb'], short: 'Create a pod disruption budget with the specified name' },
+  { name: 'priorityclass', aliases: ['pc'], short: 'Create a priority class with the specified name' },
+  { name: 'quota', aliases: ['resourcequota'], short: 'Create a quota with the specified name' },
+  { name: 'role', short: 'Create a role with single rule' },
+  { name: 'rolebinding', short: 'Create a role binding for a particular role or cluster role' },
+  { name: 'secret', short: 'Create a secret using a specified subcommand' },
+  { name: 'service', aliases: ['svc'], short: 'Create a service using a specified subcommand' },
+  { name: 'serviceaccount', aliases: ['sa'], short: 'Create a service account with the specified name' },
+  { name: 'token', short: 'Request a service account token' },
+];
+
+export const createCommand: CommandDef = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  group: 'Basic Commands (Beginner)',
+  flags: [...OUTPUT_FLAGS, boolFlag('edit'), sliceFlag('filename', 'f'), stringFlag('kustomize', 'k'), stringFlag('raw'), boolFlag('recursive', 'R'), stringFlag('selector', 'l'), boolFlag('windows-line-endings')],
+  subcommands: createSubcommands,
+  run: runCreate,
+};
