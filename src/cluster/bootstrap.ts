@@ -198,7 +198,15 @@ export function bootstrapKindCluster(sim: Simulation): void {
   }
   const ips = names.map((_, i) => nodeIpOf(i));
   const nodes = names.map((n, i) => sim.api.create(nodeObject(sim, n, i, ips[i])));
-  void nodes;
+  // Each kubelet holds a Lease in kube-node-lease (its heartbeat).
+  for (const node of nodes) {
+    sim.api.create({
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: { name: node.metadata.name, namespace: 'kube-node-lease', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.metadata.name!, uid: node.metadata.uid! }] },
+      spec: { holderIdentity: node.metadata.name, leaseDurationSeconds: 40, renewTime: new Date(sim.now()).toISOString().replace('Z', '000Z') },
+    });
+  }
   const cp = CONTROL_PLANE;
   const cpIp = ips[0];
   const mirror = (name: string) => ({
