@@ -118,6 +118,7 @@ interface SystemPodOptions {
   tolerations?: PodSpec['tolerations'];
   annotations?: Record<string, string>;
   serviceAccountName?: string;
+  nodeSelector?: Record<string, string>;
 }
 
 function createRunningPod(sim: Simulation, o: SystemPodOptions, ip: string, hostIp: string): void {
@@ -130,6 +131,7 @@ function createRunningPod(sim: Simulation, o: SystemPodOptions, ip: string, host
     containers: o.containers,
     nodeName: o.node,
     hostNetwork: o.hostNetwork || undefined,
+    nodeSelector: o.nodeSelector,
     priorityClassName: o.priorityClassName,
     priority: o.priorityClassName === 'system-node-critical' ? 2000001000 : o.priorityClassName === 'system-cluster-critical' ? 2000000000 : undefined,
     tolerations: o.tolerations,
@@ -245,7 +247,15 @@ export function bootstrapKindCluster(sim: Simulation): void {
   // DaemonSets: kindnet and kube-proxy, one pod on every node.
   const dsTemplate = (app: string, image: string, command: string[], labels: Record<string, string>) => ({
     metadata: { labels },
-    spec: { containers: [container(app, image, command)], hostNetwork: true, serviceAccountName: app, tolerations: [{ operator: 'Exists' }], priorityClassName: 'system-node-critical' },
+    spec: {
+      containers: [container(app, image, command, app === 'kindnet-cni' ? { resources: { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } } } : {})],
+      hostNetwork: true,
+      serviceAccountName: app === 'kindnet-cni' ? 'kindnet' : app,
+      tolerations: [{ operator: 'Exists' }],
+      priorityClassName: 'system-node-critical',
+      // kubeadm pins kube-proxy to Linux nodes.
+      ...(app === 'kube-proxy' ? { nodeSelector: { 'kubernetes.io/os': 'linux' } } : {}),
+    },
   });
   const n = names.length;
   const dsStatus = { currentNumberScheduled: n, desiredNumberScheduled: n, numberAvailable: n, numberMisscheduled: 0, numberReady: n, updatedNumberScheduled: n };
@@ -263,6 +273,7 @@ export function bootstrapKindCluster(sim: Simulation): void {
           node,
           labels: { ...tmpl.metadata.labels, 'controller-revision-hash': ds.metadata.name === 'kindnet' ? '6cd6bdb5f4' : '7f8b8f9d6c', 'pod-template-generation': '1' },
           containers: tmpl.spec.containers.map((c) => ({ ...c })),
+          nodeSelector: tmpl.spec.nodeSelector,
           hostNetwork: true,
           owner: ownerRef(ds),
           priorityClassName: 'system-node-critical',
@@ -295,7 +306,7 @@ export function bootstrapKindCluster(sim: Simulation): void {
       { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas },
     );
     for (const ip of podIps) {
-      createRunningPod(sim, { generateName: `${name}-${hash}-`, namespace, node: cp, labels: podLabels, containers: template.spec.containers.map((c) => ({ ...c })), owner: ownerRef(rs), tolerations: extra.tolerations, priorityClassName: extra.priorityClassName as string | undefined, serviceAccountName: extra.serviceAccountName as string | undefined }, ip, cpIp);
+      createRunningPod(sim, { generateName: `${name}-${hash}-`, namespace, node: cp, labels: podLabels, containers: template.spec.containers.map((c) => ({ ...c })), owner: ownerRef(rs), tolerations: extra.tolerations, nodeSelector: extra.nodeSelector, priorityClassName: extra.priorityClassName as string | undefined, serviceAccountName: extra.serviceAccountName as string | undefined }, ip, cpIp);
       recordPodIp(sim, cp, ip);
     }
   };
@@ -305,7 +316,7 @@ export function bootstrapKindCluster(sim: Simulation): void {
   ];
   const dnsLabels = { 'k8s-app': 'kube-dns' };
   const cidr0 = podCidrOf(0).replace(/\.0\/24$/, '.');
-  deployment('coredns', 'kube-system', dnsLabels, 2, images.corednsHash, images.coredns, ['/coredns', '-conf', '/etc/coredns/Corefile'], [`${cidr0}2`, `${cidr0}3`], { tolerations: cpTolerations, priorityClassName: 'system-cluster-critical', serviceAccountName: 'coredns' }, dnsLabels);
+  deployment('coredns', 'kube-system', dnsLabels, 2, images.corednsHash, images.coredns, ['/coredns', '-conf', '/etc/coredns/Corefile'], [`${cidr0}2`, `${cidr0}3`], { tolerations: cpTolerations, priorityClassName: 'system-cluster-critical', serviceAccountName: 'coredns', nodeSelector: { 'kubernetes.io/os': 'linux' } }, dnsLabels);
   deployment('local-path-provisioner', 'local-path-storage', { app: 'local-path-provisioner' }, 1, images.localPathHash, images.localPath, ['local-path-provisioner', '--debug', 'start', '--helper-image', 'docker.io/kindest/local-path-helper:v20241212-8ac705d0', '--config', '/etc/config/config.json'], [`${cidr0}4`], { tolerations: [{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane', operator: 'Equal' }, { effect: 'NoSchedule', key: 'node-role.kubernetes.io/master', operator: 'Equal' }], serviceAccountName: 'local-path-provisioner-service-account' }, {});
 
   // Services: the API server's own, and cluster DNS at 10.96.0.10.

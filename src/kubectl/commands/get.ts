@@ -91,7 +91,7 @@ function get(opts: GetOptions, ctx: KubectlContext, out: Output): KubectlResult 
     const ns = req.type.namespaced ? (opts.allNamespaces && req.name === undefined ? undefined : req.namespace ?? namespace) : undefined;
     if (req.name === undefined) {
       for (const f of fieldSelector) checkFieldSelector(req.type, f.field, opts);
-      const objects = ctx.sim.api.list(req.type.kind, ns, { labelSelector, fieldSelector }).filter((o) => servedAs(o, req.type));
+      const objects = ctx.sim.api.list(req.type.kind, ns, { labelSelector, fieldSelector });
       infos.push({ type: req.type, objects: objects.map((o) => withTypeMeta(o, req.type)), isList: true });
       continue;
     }
@@ -128,11 +128,6 @@ function checkFieldSelector(type: ResourceType, field: string, opts: GetOptions)
   throw new KubectlError(
     `Error from server (BadRequest): Unable to find "${gvr}" that match label selector "${opts.selector ?? ''}", field selector "${opts.fieldSelector ?? ''}": field label not supported: ${field}`,
   );
-}
-
-/** Objects of a kind stored under another group (events.k8s.io vs core events share storage) list under both. */
-function servedAs(_obj: KubeObject, _type: ResourceType): boolean {
-  return true;
 }
 
 /** Objects come back with the apiVersion of the version asked for. */

@@ -200,8 +200,9 @@ function goOrder(a: string, b: string): number {
   return ba.length - bb.length;
 }
 
+/** Code points compare in the same order as their UTF-8 bytes. */
 function utf8(s: string): number[] {
-  return [...new TextEncoder().encode(s)];
+  return [...s].map((c) => c.codePointAt(0)!);
 }
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
