@@ -57,7 +57,7 @@ Containers:
     Restart Count:  0
     Environment:    <none>
     Mounts:
-      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-29zq5 (ro)
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-g4czj (ro)
 Conditions:
   Type                        Status
   PodReadyToStartContainers   True 
@@ -66,7 +66,7 @@ Conditions:
   ContainersReady             True 
   PodScheduled                True 
 Volumes:
-  kube-api-access-29zq5:
+  kube-api-access-g4czj:
     Type:                    Projected (a volume that contains injected data from multiple sources)
     TokenExpirationSeconds:  3607
     ConfigMapName:           kube-root-ca.crt
@@ -105,9 +105,9 @@ Containers:
     Host Port:    0/TCP
     Environment:  <none>
     Mounts:
-      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-vvgfm (ro)
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-9kcsj (ro)
 Volumes:
-  kube-api-access-vvgfm:
+  kube-api-access-9kcsj:
     Type:                    Projected (a volume that contains injected data from multiple sources)
     TokenExpirationSeconds:  3607
     ConfigMapName:           kube-root-ca.crt
@@ -138,7 +138,10 @@ Annotations:        kubeadm.alpha.kubernetes.io/cri-socket: unix:///run/containe
 CreationTimestamp:  Mon, 05 Jan 2026 09:00:00 +0000
 Taints:             <none>
 Unschedulable:      false
-Lease:              Failed to get lease: leases.coordination.k8s.io "kind-worker" not found
+Lease:
+  HolderIdentity:  kind-worker
+  AcquireTime:     <unset>
+  RenewTime:       Mon, 05 Jan 2026 09:00:00 +0000
 Conditions:
   Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
   ----             ------  -----------------                 ------------------                ------                       -------
@@ -181,17 +184,17 @@ Non-terminated Pods:          (3 in total)
   Namespace                   Name                CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
   ---------                   ----                ------------  ----------  ---------------  -------------  ---
   default                     web                 0 (0%)        0 (0%)      0 (0%)           0 (0%)         3m59s
-  kube-system                 kindnet-7b87f       0 (0%)        0 (0%)      0 (0%)           0 (0%)         5m59s
-  kube-system                 kube-proxy-89sm5    0 (0%)        0 (0%)      0 (0%)           0 (0%)         5m59s
+  kube-system                 kindnet-wm4bh       100m (1%)     100m (1%)   50Mi (0%)        50Mi (0%)      5m59s
+  kube-system                 kube-proxy-m8xzz    0 (0%)        0 (0%)      0 (0%)           0 (0%)         5m59s
 Allocated resources:
   (Total limits may be over 100 percent, i.e., overcommitted.)
-  Resource           Requests  Limits
-  --------           --------  ------
-  cpu                0 (0%)    0 (0%)
-  memory             0 (0%)    0 (0%)
-  ephemeral-storage  0 (0%)    0 (0%)
-  hugepages-1Gi      0 (0%)    0 (0%)
-  hugepages-2Mi      0 (0%)    0 (0%)
+  Resource           Requests   Limits
+  --------           --------   ------
+  cpu                100m (1%)  100m (1%)
+  memory             50Mi (0%)  50Mi (0%)
+  ephemeral-storage  0 (0%)     0 (0%)
+  hugepages-1Gi      0 (0%)     0 (0%)
+  hugepages-2Mi      0 (0%)     0 (0%)
 Events:              <none>
 `);
   });
