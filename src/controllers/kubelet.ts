@@ -12,6 +12,7 @@ import { TIMINGS, draw } from '../runtime/timings';
 import { goDuration } from '../runtime/go-duration';
 import { KUBELET, normalize, nodeRuntime, type ContainerRuntime, type KubeletState, type PodRuntime } from './kubelet-state';
 import type { Node } from '../api/node';
+import { deepEqual } from '../api/deep-equal';
 
 const MAX_LOG_LINES = 2000;
 
@@ -146,7 +147,7 @@ function syncPod(pod: Pod, state: KubeletState, ctx: ControllerContext, key: str
   const fresh = ctx.api.tryGet<Pod>('Pod', pod.metadata.namespace, pod.metadata.name!);
   if (!fresh || fresh.metadata.uid !== rt.uid) return;
   const status = computeStatus(fresh, rt, ctx);
-  if (JSON.stringify(status) !== JSON.stringify(fresh.status)) ctx.api.updateStatus<Pod>({ ...fresh, status });
+  if (!deepEqual(status, fresh.status)) ctx.api.updateStatus<Pod>({ ...fresh, status });
   if (rt.killDeadline !== undefined && rt.containers.every((c) => c.phase !== 'running')) {
     // Every container has stopped: the kubelet confirms the deletion.
     releaseIp(state, rt);

@@ -115,6 +115,20 @@ export function filterNode(pod: Pod, node: Node, running: Pod[]): string | undef
   return undefined;
 }
 
+/** Filters whose failure evicting pods could cure (Unschedulable rather than UnschedulableAndUnresolvable). */
+function resolvableByPreemption(reason: string): boolean {
+  return reason.startsWith('Insufficient ') || reason === 'Too many pods' || reason === "node(s) didn't have free ports for the requested pod ports";
+}
+
+/** What default preemption says of a node the pod does not fit (SelectVictimsOnNode wants lower-priority pods). */
+function preemptionReason(why: string, pod: Pod, running: Pod[]): string {
+  if (!why.split('\u0000').every(resolvableByPreemption)) return 'Preemption is not helpful for scheduling';
+  const priority = pod.spec.priority ?? 0;
+  if (!running.some((p) => (p.spec.priority ?? 0) < priority)) return 'No preemption victims found for incoming pod';
+  // Evicting lower-priority pods might make room; the simulated scheduler does not preempt (yet).
+  return 'Preemption is not helpful for scheduling';
+}
+
 function scoreNode(pod: Pod, node: Node, running: Pod[], ctx: ControllerContext): number {
   const alloc = node.status?.allocatable ?? {};
   const cap = { cpu: milliCpu(alloc.cpu ?? '1'), memory: parseQuantity(alloc.memory ?? '1') };
@@ -144,12 +158,15 @@ function upsertCondition(conditions: Condition[] | undefined, c: Condition): Con
 function schedule(pod: Pod, ctx: ControllerContext, key: string): void {
   const nodes = ctx.api.list<Node>('Node');
   const reasons = new Map<string, number>();
+  const preemption = new Map<string, number>();
   const feasible: { node: Node; score: number }[] = [];
   for (const node of nodes) {
     const running = podsOnNode(ctx, node.metadata.name!);
     const why = filterNode(pod, node, running);
     if (why) {
       for (const r of why.split('\u0000')) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+      const p = preemptionReason(why, pod, running);
+      preemption.set(p, (preemption.get(p) ?? 0) + 1);
     } else {
       feasible.push({ node, score: scoreNode(pod, node, running, ctx) });
     }
@@ -159,7 +176,10 @@ function schedule(pod: Pod, ctx: ControllerContext, key: string): void {
   if (feasible.length === 0) {
     const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort();
     const total = nodes.length;
-    const message = `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+    const preemptionParts = [...preemption.entries()].map(([r, n]) => `${n} ${r}`).sort();
+    // Before 1.30 the preemption sentence got a second period from the FitError's separator.
+    const end = ctx.config.minor >= 30 ? '.' : '..';
+    const message = `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${preemptionParts.join(', ')}${end}`;
     ctx.events.record(pod, 'Warning', 'FailedScheduling', message, source, { newApi });
     const conditions = upsertCondition(pod.status?.conditions, { lastProbeTime: null, lastTransitionTime: isoSeconds(ctx.now), message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' });
     if (conditions !== pod.status?.conditions) ctx.api.updateStatus<Pod>({ ...pod, status: { ...pod.status, conditions } });

@@ -22,7 +22,8 @@ export function parseDuration(text: string): number | undefined {
  * Kubernetes' HumanDuration (k8s.io/apimachinery/pkg/util/duration), used for AGE and LAST SEEN columns.
  */
 export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
+  // Go's int(d.Seconds()) truncates toward zero: -1.5 s is still "0s", not "<invalid>".
+  const seconds = Math.trunc(ms / 1000);
   if (seconds < -1) return '<invalid>';
   if (seconds < 0) return '0s';
   if (seconds < 60 * 2) return `${seconds}s`;
@@ -52,7 +53,7 @@ export function humanDuration(ms: number): string {
 
 /** Kubernetes' ShortHumanDuration, used by describe's event ages and a few columns. */
 export function shortHumanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
+  const seconds = Math.trunc(ms / 1000);
   if (seconds < -1) return '<invalid>';
   if (seconds < 0) return '0s';
   if (seconds < 60) return `${seconds}s`;

@@ -167,7 +167,9 @@ export class Simulation {
       rng: this.rng.state,
       store: this.store.save(),
       timers: this.timers.save(),
-      controllers: Object.fromEntries([...this.controllerState.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+      // A deep copy with sorted keys: the saved state must not follow the live one, and the same state must save to
+      // the same bytes whatever order a controller happened to add its fields in.
+      controllers: canonicalCopy(Object.fromEntries(this.controllerState.entries())) as SimulationState['controllers'],
       events: this.events.save(),
       queue: [...this.queue].map((q) => q.split('\u0000') as [string, string]),
     };
@@ -230,3 +232,15 @@ export class Simulation {
 }
 
 export type { KubeObject };
+
+/** A deep copy of JSON data with object keys sorted (undefined fields dropped, as JSON.stringify drops them). */
+function canonicalCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalCopy);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = canonicalCopy(v);
+  }
+  return out;
+}
