@@ -6,6 +6,7 @@ import type { JobSpec } from '../api/job';
 import type { CronJobSpec } from '../api/cronjob';
 import type { ClusterConfig } from '../sim/cluster-config';
 import type { FieldError } from './api-error';
+import { deepEqual } from '../api/deep-equal';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -221,7 +222,7 @@ function validatePodUpdate(old: KubeObject, obj: KubeObject): FieldError[] {
     tolerations: undefined,
     nodeName: undefined,
   });
-  if (JSON.stringify(strip(a)) === JSON.stringify(strip(b))) return [];
+  if (deepEqual(strip(a), strip(b))) return [];
   return [
     {
       field: 'spec',

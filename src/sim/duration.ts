@@ -65,7 +65,15 @@ export function shortHumanDuration(ms: number): string {
   return `${Math.floor(hours / 24 / 365)}y`;
 }
 
+let lastSecond = NaN;
+let lastIso = '';
+
 /** RFC 3339 at second precision, as Kubernetes serialises metav1.Time. */
 export function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastIso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastIso;
 }

@@ -58,8 +58,8 @@ export class Rng {
 
   hex(length: number): string {
     let out = '';
-    for (let i = 0; i < length; i++) out += '0123456789abcdef'[this.int(0, 15)];
-    return out;
+    while (out.length < length) out += this.nextUint32().toString(16).padStart(8, '0');
+    return out.slice(0, length);
   }
 
   /** A random (version 4) UUID. */

@@ -24,7 +24,7 @@ export interface StoreState {
 
 export class ObjectStore {
   private kinds = new Map<string, Map<string, KubeObject>>();
-  /** Sorted lists per kind, rebuilt lazily after a write to that kind. */
+  /** Sorted lists per kind, kept in key order as objects come and go (lists are read far more than written). */
   private sorted = new Map<string, KubeObject[]>();
   private listeners = new Set<ChangeListener>();
   private revision = 0;
@@ -44,16 +44,40 @@ export class ObjectStore {
     return this.kinds.get(kind)?.get(objectKey(namespace, name)) as T | undefined;
   }
 
-  /** Objects of a kind, in key order (namespace, then name) as etcd returns them. */
+  /** Objects of a kind, in key order (namespace, then name) as etcd returns them. Do not modify the array. */
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
+    const all = this.sortedList(kind);
+    if (namespace === undefined) return all as T[];
+    // The namespace's objects are one contiguous run of the sorted list.
+    let lo = lowerBound(all, namespace, '');
+    const out: T[] = [];
+    for (; lo < all.length && all[lo].metadata.namespace === namespace; lo++) out.push(all[lo] as T);
+    return out;
+  }
+
+  private sortedList(kind: string): KubeObject[] {
     let all = this.sorted.get(kind);
     if (!all) {
       const bucket = this.kinds.get(kind);
       all = bucket ? [...bucket.values()].sort(compareKeys) : [];
       this.sorted.set(kind, all);
     }
-    if (namespace === undefined) return all as T[];
-    return all.filter((o) => o.metadata.namespace === namespace) as T[];
+    return all;
+  }
+
+  private placeInList(kind: string, obj: KubeObject, replacing: boolean): void {
+    const all = this.sorted.get(kind);
+    if (!all) return;
+    const i = lowerBound(all, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
+    if (replacing && i < all.length && all[i].metadata.name === obj.metadata.name && (all[i].metadata.namespace ?? '') === (obj.metadata.namespace ?? '')) all[i] = obj;
+    else all.splice(i, 0, obj);
+  }
+
+  private dropFromList(kind: string, namespace: string | undefined, name: string): void {
+    const all = this.sorted.get(kind);
+    if (!all) return;
+    const i = lowerBound(all, namespace ?? '', name);
+    if (i < all.length && all[i].metadata.name === name && (all[i].metadata.namespace ?? '') === (namespace ?? '')) all.splice(i, 1);
   }
 
   count(kind: string): number {
@@ -68,7 +92,7 @@ export class ObjectStore {
   insert(obj: KubeObject): KubeObject {
     const stored = this.stamp(obj);
     this.bucket(obj.kind).set(objectKey(obj.metadata.namespace, obj.metadata.name!), stored);
-    this.sorted.delete(obj.kind);
+    this.placeInList(obj.kind, stored, false);
     this.emit({ type: 'ADDED', object: stored });
     return stored;
   }
@@ -80,7 +104,7 @@ export class ObjectStore {
     const previous = bucket.get(key);
     const stored = this.stamp(obj);
     bucket.set(key, stored);
-    this.sorted.delete(obj.kind);
+    this.placeInList(obj.kind, stored, previous !== undefined);
     this.emit({ type: 'MODIFIED', object: stored, previous });
     return stored;
   }
@@ -91,7 +115,7 @@ export class ObjectStore {
     const previous = bucket?.get(key);
     if (!bucket || !previous) return undefined;
     bucket.delete(key);
-    this.sorted.delete(kind);
+    this.dropFromList(kind, namespace, name);
     // A delete also gets a new resourceVersion, as the watch event of a real API server carries one.
     this.revision++;
     const object = { ...previous, metadata: { ...previous.metadata, resourceVersion: String(this.revision) } };
@@ -132,6 +156,21 @@ export class ObjectStore {
   private emit(change: StoreChange): void {
     for (const l of this.listeners) l(change);
   }
+}
+
+/** The first index whose (namespace, name) is not below the given key. */
+function lowerBound(list: KubeObject[], namespace: string, name: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = list[mid].metadata;
+    const ns = m.namespace ?? '';
+    const below = ns < namespace || (ns === namespace && (m.name ?? '') < name);
+    if (below) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function compareKeys(a: KubeObject, b: KubeObject): number {

@@ -57,7 +57,7 @@ Containers:
     Restart Count:  0
     Environment:    <none>
     Mounts:
-      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-g4czj (ro)
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-t279f (ro)
 Conditions:
   Type                        Status
   PodReadyToStartContainers   True 
@@ -66,7 +66,7 @@ Conditions:
   ContainersReady             True 
   PodScheduled                True 
 Volumes:
-  kube-api-access-g4czj:
+  kube-api-access-t279f:
     Type:                    Projected (a volume that contains injected data from multiple sources)
     TokenExpirationSeconds:  3607
     ConfigMapName:           kube-root-ca.crt
@@ -105,9 +105,9 @@ Containers:
     Host Port:    0/TCP
     Environment:  <none>
     Mounts:
-      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-9kcsj (ro)
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-6tjwp (ro)
 Volumes:
-  kube-api-access-9kcsj:
+  kube-api-access-6tjwp:
     Type:                    Projected (a volume that contains injected data from multiple sources)
     TokenExpirationSeconds:  3607
     ConfigMapName:           kube-root-ca.crt
@@ -167,9 +167,9 @@ Allocatable:
   memory:             32827364Ki
   pods:               110
 System Info:
-  Machine ID:                 c51736815cf378db8c112f69b5ef44e1
-  System UUID:                c115ab88-cc59-4b80-92f0-a49c40161e0b
-  Boot ID:                    d4500be8-3a6c-4b76-97f0-11d00bcb7812
+  Machine ID:                 7865c8578ff3c08b34c23fbeb1ff78a3
+  System UUID:                86b30243-2148-4c04-ac5f-5e64ac6d4a94
+  Boot ID:                    262582aa-c6e7-4a65-8a1b-2a5507fe3815
   Kernel Version:             6.8.0-1021-azure
   OS Image:                   Debian GNU/Linux 12 (bookworm)
   Operating System:           linux
@@ -184,8 +184,8 @@ Non-terminated Pods:          (3 in total)
   Namespace                   Name                CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
   ---------                   ----                ------------  ----------  ---------------  -------------  ---
   default                     web                 0 (0%)        0 (0%)      0 (0%)           0 (0%)         3m59s
-  kube-system                 kindnet-wm4bh       100m (1%)     100m (1%)   50Mi (0%)        50Mi (0%)      5m59s
-  kube-system                 kube-proxy-m8xzz    0 (0%)        0 (0%)      0 (0%)           0 (0%)         5m59s
+  kube-system                 kindnet-9m2gk       100m (1%)     100m (1%)   50Mi (0%)        50Mi (0%)      5m59s
+  kube-system                 kube-proxy-szsc2    0 (0%)        0 (0%)      0 (0%)           0 (0%)         5m59s
 Allocated resources:
   (Total limits may be over 100 percent, i.e., overcommitted.)
   Resource           Requests   Limits
