@@ -7,6 +7,12 @@ import { endpointsController } from './endpoints-controller';
 import { endpointSliceController } from './endpointslice-controller';
 import { eventTtlController } from './event-ttl-controller';
 import { namespaceController } from './namespace-controller';
+import { jobController } from './job-controller';
+import { cronJobController } from './cronjob-controller';
+import { ttlAfterFinishedController } from './ttl-after-finished-controller';
+import { installScheduleValidation } from '../cron/schedule-validation';
+
+installScheduleValidation();
 
 export function registerControllers(sim: Simulation): void {
   sim.addController(namespaceController);
@@ -16,4 +22,7 @@ export function registerControllers(sim: Simulation): void {
   sim.addController(endpointsController);
   sim.addController(endpointSliceController);
   sim.addController(eventTtlController);
+  sim.addController(jobController);
+  sim.addController(cronJobController);
+  sim.addController(ttlAfterFinishedController);
 }

@@ -1,0 +1,60 @@
+// Electron main: one window, one Session, a play loop that sends one squashed diff per frame.
+/// <reference types="vite/client" />
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { Session } from '../src/host/session';
+import { DIFF_CHANNEL } from './ipc-channels';
+import { registerApiHandlers } from './ipc';
+import { hostStrings } from './host-strings';
+import { installMenu } from './menu';
+import { hardenApp } from './security';
+import { SessionFiles } from './session-files';
+import { filesFromGlob, SessionHost, wallClockMinute } from './session-host';
+import { createMainWindow, isOwnFrame } from './window';
+
+/** How often the play loop runs (ms): about 20 frames a second. */
+const FRAME_MS = 50;
+
+const lessonFiles = filesFromGlob(import.meta.glob<string>('../assets/lessons/services-and-cronjobs/files/*.yaml', { query: '?raw', import: 'default', eager: true }));
+
+let win: BrowserWindow | undefined;
+
+function main(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    hardenApp();
+    const t = hostStrings(app.getLocale());
+    const host = new SessionHost(new Session({ start: wallClockMinute(Date.now()) }, lessonFiles), {
+      emit: (diff) => {
+        if (win && !win.isDestroyed()) win.webContents.send(DIFF_CHANNEL, diff);
+      },
+      startTime: () => wallClockMinute(Date.now()),
+    });
+    registerApiHandlers(ipcMain, host.calls, (event) => isOwnFrame(win, event.senderFrame?.url, event.sender.id));
+    const files = new SessionFiles(host, () => win, t);
+    installMenu(files, () => win, t);
+
+    win = createMainWindow('Kubeville');
+    win.on('closed', () => (win = undefined));
+
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      host.frame(now - last);
+      last = now;
+    }, FRAME_MS);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
+
+main();

@@ -1,0 +1,152 @@
+// View model → positions, in layout units (1 unit = 1 CSS px at zoom 1). Pure: the same model and slots give
+// the same layout. D3 does the link geometry; Svelte draws.
+import { linkVertical } from 'd3';
+import type { ClusterModel, NodeView, PodView, ServiceView, WorkloadView } from './cluster-model';
+import type { StringKey } from '../i18n/strings';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface LaidNode extends Box {
+  node: NodeView;
+}
+export interface LaidPod extends Box {
+  pod: PodView;
+  /** The node's name, or '' for a pod waiting for one. */
+  group: string;
+}
+export interface LaidService extends Box {
+  service: ServiceView;
+}
+export interface LaidWorkload extends Box {
+  workload: WorkloadView;
+}
+export interface Link {
+  key: string;
+  service: string;
+  pod: string;
+  path: string;
+}
+export interface SectionLabel {
+  label: StringKey;
+  x: number;
+  y: number;
+}
+export interface ClusterLayout {
+  nodes: LaidNode[];
+  pods: LaidPod[];
+  services: LaidService[];
+  workloads: LaidWorkload[];
+  links: Link[];
+  sections: SectionLabel[];
+  pendingZone?: Box;
+  bounds: Box;
+}
+
+/** Sizes, in layout units. */
+export const SIZES = {
+  pod: { w: 260, h: 58, gap: 12 },
+  node: { pad: 20, header: 166, gap: 40, minColumns: 1, minWidth: 480, maxPerRow: 3 },
+  service: { w: 300, h: 92, gap: 24 },
+  workload: { w: 280, h: 56, gap: 16 },
+  section: { label: 40, gap: 36 },
+  minWidth: 900,
+} as const;
+
+/** Pod columns inside every node: enough that a node stays roughly as wide as it is tall. */
+export function podColumns(maxPodsOnANode: number): number {
+  return Math.max(SIZES.node.minColumns, Math.ceil(Math.sqrt(maxPodsOnANode / 2.2)));
+}
+
+function gridSize(count: number, columns: number): { rows: number } {
+  return { rows: Math.max(1, Math.ceil(count / columns)) };
+}
+
+/** Lays items of one size in rows that wrap at `width`. */
+function wrapRow<T>(items: T[], y: number, width: number, w: number, h: number, gap: number): { boxes: (Box & { item: T })[]; bottom: number } {
+  const perRow = Math.max(1, Math.floor((width + gap) / (w + gap)));
+  const boxes = items.map((item, i) => ({ item, x: (i % perRow) * (w + gap), y: y + Math.floor(i / perRow) * (h + gap), w, h }));
+  const rows = Math.ceil(items.length / perRow);
+  return { boxes, bottom: y + rows * (h + gap) - gap };
+}
+
+/** `slots`: each pod's slot in its node (or in the waiting zone), from SlotMemory. */
+export function layoutCluster(model: ClusterModel, slots: Map<string, number>): ClusterLayout {
+  const { pod: P, node: N, service: S, workload: W, section } = SIZES;
+  const slotOf = (p: PodView, i: number) => slots.get(p.key) ?? i;
+  const highestSlot = (pods: PodView[]) => pods.reduce((m, p, i) => Math.max(m, slotOf(p, i) + 1), 0);
+
+  const columns = podColumns(Math.max(1, ...model.nodes.map((n) => highestSlot(n.pods))));
+  const nodeW = Math.max(N.minWidth, N.pad * 2 + columns * P.w + (columns - 1) * P.gap);
+  const perRow = Math.min(N.maxPerRow, Math.max(1, model.nodes.length));
+  const width = Math.max(SIZES.minWidth, perRow * nodeW + (perRow - 1) * N.gap);
+
+  const sections: SectionLabel[] = [];
+  let y = 0;
+
+  const workloads: LaidWorkload[] = [];
+  if (model.workloads.length) {
+    sections.push({ label: 'view.workloads', x: 0, y });
+    const row = wrapRow(model.workloads, y + section.label, width, W.w, W.h, W.gap);
+    for (const b of row.boxes) workloads.push({ x: b.x, y: b.y, w: b.w, h: b.h, workload: b.item });
+    y = row.bottom + section.gap;
+  }
+
+  const services: LaidService[] = [];
+  if (model.services.length) {
+    sections.push({ label: 'view.services', x: 0, y });
+    const row = wrapRow(model.services, y + section.label, width, S.w, S.h, S.gap);
+    for (const b of row.boxes) services.push({ x: b.x, y: b.y, w: b.w, h: b.h, service: b.item });
+    // Room for the links to fan out before they reach the nodes.
+    y = row.bottom + section.gap * 2.5;
+  }
+
+  const nodes: LaidNode[] = [];
+  const pods: LaidPod[] = [];
+  for (let r = 0; r * perRow < model.nodes.length; r++) {
+    const rowNodes = model.nodes.slice(r * perRow, (r + 1) * perRow);
+    const rows = Math.max(...rowNodes.map((n) => gridSize(highestSlot(n.pods), columns).rows));
+    const nodeH = N.header + rows * P.h + (rows - 1) * P.gap + N.pad;
+    rowNodes.forEach((node, i) => {
+      const x = i * (nodeW + N.gap);
+      nodes.push({ x, y, w: nodeW, h: nodeH, node });
+      node.pods.forEach((pod, j) => {
+        const slot = slotOf(pod, j);
+        pods.push({ pod, group: node.name, x: x + N.pad + (slot % columns) * (P.w + P.gap), y: y + N.header + Math.floor(slot / columns) * (P.h + P.gap), w: P.w, h: P.h });
+      });
+    });
+    y += nodeH + N.gap;
+  }
+
+  let pendingZone: Box | undefined;
+  if (model.pending.length) {
+    y += section.gap - N.gap;
+    sections.push({ label: 'view.pending', x: 0, y });
+    const top = y + section.label;
+    const perLine = Math.max(1, Math.floor((width - 2 * N.pad + P.gap) / (P.w + P.gap)));
+    const lines = Math.ceil(highestSlot(model.pending) / perLine);
+    pendingZone = { x: 0, y: top, w: width, h: N.pad * 2 + lines * P.h + (lines - 1) * P.gap };
+    model.pending.forEach((pod, j) => {
+      const slot = slotOf(pod, j);
+      pods.push({ pod, group: '', x: N.pad + (slot % perLine) * (P.w + P.gap), y: top + N.pad + Math.floor(slot / perLine) * (P.h + P.gap), w: P.w, h: P.h });
+    });
+    y = pendingZone.y + pendingZone.h + N.gap;
+  }
+
+  const podBox = new Map(pods.map((p) => [p.pod.key, p]));
+  const link = linkVertical<{ source: [number, number]; target: [number, number] }, [number, number]>();
+  const links: Link[] = [];
+  for (const s of services) {
+    for (const podKey of s.service.endpointPods) {
+      const p = podBox.get(podKey);
+      if (!p) continue;
+      const path = link({ source: [s.x + s.w / 2, s.y + s.h], target: [p.x + p.w / 2, p.y] });
+      if (path) links.push({ key: `${s.service.key}→${podKey}`, service: s.service.key, pod: podKey, path });
+    }
+  }
+
+  return { nodes, pods, services, workloads, links, sections, pendingZone, bounds: { x: 0, y: 0, w: width, h: Math.max(y - N.gap, 1) } };
+}

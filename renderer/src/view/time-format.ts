@@ -1,0 +1,21 @@
+// How simulated time reads in the interface (UTC, like the cluster), and how long a command took. Pure.
+import type { Lang } from '../i18n/strings';
+
+export function formatDate(iso: string, lang: Lang): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+}
+
+export function formatClock(iso: string): string {
+  return iso ? iso.slice(11, 19) : '--:--:--';
+}
+
+/** `45 s`, `2 min 5 s`, `1 h 3 min`: kubectl-like durations for the console. */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+}
