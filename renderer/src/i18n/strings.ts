@@ -1,6 +1,12 @@
 // Every word the interface shows, in English and French. kubectl's output is never translated.
+// Each feature area keeps its words in areas/<area>.ts; they are merged here.
+import * as containers from './areas/containers';
+import * as jobs from './areas/jobs';
+import * as services from './areas/services';
+import * as metaphors from './areas/metaphors';
+import * as lessons from './areas/lessons';
 
-export const en = {
+const coreEn = {
   appTitle: 'Kubeville',
   appSubtitle: 'a kind cluster you can watch',
   language: 'Language',
@@ -95,9 +101,11 @@ export const en = {
   'age.h': '{n} h',
 } as const;
 
+export const en = { ...coreEn, ...containers.en, ...jobs.en, ...services.en, ...metaphors.en, ...lessons.en };
+
 export type StringKey = keyof typeof en;
 
-export const fr: Record<StringKey, string> = {
+const coreFr: Record<keyof typeof coreEn, string> = {
   appTitle: 'Kubeville',
   appSubtitle: 'un cluster kind que l’on regarde vivre',
   language: 'Langue',
@@ -191,6 +199,8 @@ export const fr: Record<StringKey, string> = {
   'age.m': '{n} min',
   'age.h': '{n} h',
 };
+
+export const fr: Record<StringKey, string> = { ...coreFr, ...containers.fr, ...jobs.fr, ...services.fr, ...metaphors.fr, ...lessons.fr };
 
 export type Lang = 'en' | 'fr';
 export const DICTIONARIES: Record<Lang, Record<StringKey, string>> = { en, fr };

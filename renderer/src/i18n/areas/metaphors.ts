@@ -1,0 +1,5 @@
+// Interface words of the metaphors area, English then French (French is typed against the English keys).
+
+export const en = {} as const;
+
+export const fr: Record<keyof typeof en, string> = {};
