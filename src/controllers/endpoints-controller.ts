@@ -7,6 +7,8 @@ import { matchesMap } from '../api/selectors';
 import type { Controller, ControllerContext } from '../sim/controller';
 import { keyOf, splitKey } from '../sim/controller';
 import { isoSeconds } from '../sim/duration';
+import { deepEqual } from '../api/deep-equal';
+import type { StoreChange } from '../store/object-store';
 
 export const ENDPOINTS_CONTROLLER = 'endpoints-controller';
 
@@ -31,6 +33,20 @@ export function resolveTargetPort(pod: Pod, port: ServicePort): number | undefin
   if (/^\d+$/.test(target)) return Number(target);
   for (const c of pod.spec.containers) for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === (port.protocol ?? 'TCP')) return p.containerPort;
   return undefined;
+}
+
+/** Whether a pod change can change what Endpoints/EndpointSlices show: labels, IP, readiness, phase, deletion. */
+export function podChangeMatters(change: StoreChange): boolean {
+  const prev = change.previous as Pod | undefined;
+  const pod = change.object as Pod;
+  if (change.type !== 'MODIFIED' || !prev) return true;
+  return (
+    prev.status?.podIP !== pod.status?.podIP ||
+    isPodReady(prev) !== isPodReady(pod) ||
+    prev.status?.phase !== pod.status?.phase ||
+    !!prev.metadata.deletionTimestamp !== !!pod.metadata.deletionTimestamp ||
+    !deepEqual(prev.metadata.labels, pod.metadata.labels)
+  );
 }
 
 function compareIp(a: EndpointAddress, b: EndpointAddress): number {
@@ -98,13 +114,7 @@ export const endpointsController: Controller = {
   keysFor(change) {
     const o = change.object;
     if (o.kind === 'Service' || o.kind === 'Endpoints') return [`svc\u0000${keyOf(o.metadata.namespace, o.metadata.name!)}`];
-    if (o.kind === 'Pod') {
-      const prev = change.previous as Pod | undefined;
-      const pod = o as Pod;
-      // Only changes the Endpoints can show: labels, IP, readiness, phase, deletion.
-      if (change.type === 'MODIFIED' && prev && prev.status?.podIP === pod.status?.podIP && isPodReady(prev) === isPodReady(pod) && prev.status?.phase === pod.status?.phase && !!prev.metadata.deletionTimestamp === !!pod.metadata.deletionTimestamp && JSON.stringify(prev.metadata.labels) === JSON.stringify(pod.metadata.labels)) return [];
-      return [`ns\u0000${o.metadata.namespace}`];
-    }
+    if (o.kind === 'Pod') return podChangeMatters(change) ? [`ns\u0000${o.metadata.namespace}`] : [];
     return [];
   },
   reconcile(key, ctx) {

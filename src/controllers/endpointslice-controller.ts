@@ -6,7 +6,7 @@ import type { Endpoint, EndpointSlice } from '../api/endpoint-slice';
 import type { Controller, ControllerContext } from '../sim/controller';
 import { keyOf, splitKey } from '../sim/controller';
 import { isoSeconds } from '../sim/duration';
-import { isPodReady, resolveTargetPort, selectedPods } from './endpoints-controller';
+import { isPodReady, podChangeMatters, resolveTargetPort, selectedPods } from './endpoints-controller';
 
 export const ENDPOINTSLICE_CONTROLLER = 'endpointslice-controller';
 export const MANAGED_BY = 'endpointslice-controller.k8s.io';
@@ -83,12 +83,7 @@ export const endpointSliceController: Controller = {
       const svc = o.metadata.labels?.['kubernetes.io/service-name'];
       return svc ? [`svc\u0000${keyOf(o.metadata.namespace, svc)}`] : [];
     }
-    if (o.kind === 'Pod') {
-      const prev = change.previous as Pod | undefined;
-      const pod = o as Pod;
-      if (change.type === 'MODIFIED' && prev && prev.status?.podIP === pod.status?.podIP && isPodReady(prev) === isPodReady(pod) && prev.status?.phase === pod.status?.phase && !!prev.metadata.deletionTimestamp === !!pod.metadata.deletionTimestamp && JSON.stringify(prev.metadata.labels) === JSON.stringify(pod.metadata.labels)) return [];
-      return [`ns\u0000${o.metadata.namespace}`];
-    }
+    if (o.kind === 'Pod') return podChangeMatters(change) ? [`ns\u0000${o.metadata.namespace}`] : [];
     return [];
   },
   reconcile(key, ctx) {

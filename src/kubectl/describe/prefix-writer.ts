@@ -7,7 +7,10 @@ export const LEVEL_2 = 2;
 export const LEVEL_3 = 3;
 export const LEVEL_4 = 4;
 
-import { alignTabs } from './tabwriter';
+import { DESCRIBE_TABWRITER, formatTabs } from '../printers/tabwriter';
+
+/** Go's text/tabwriter as describe configures it (padding 2). */
+const alignTabs = (text: string): string => formatTabs(text, DESCRIBE_TABWRITER);
 
 export class PrefixWriter {
   private segments: string[] = [];

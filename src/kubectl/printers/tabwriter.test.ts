@@ -22,3 +22,19 @@ describe('formatTabs', () => {
     expect(formatTabs('Name:\tweb\nNamespace:\tdefault\n', DESCRIBE_TABWRITER)).toBe('Name:       web\nNamespace:  default\n');
   });
 });
+
+describe('formatTabs with describe\'s settings', () => {
+  it('starts a new column block after a line without tabs', () => {
+    expect(formatTabs('A:\t1\nContainers:\n  LongerName:\t2\n', DESCRIBE_TABWRITER)).toBe('A:  1\nContainers:\n  LongerName:  2\n');
+  });
+
+  it('pads a tab-terminated cell even when nothing follows it', () => {
+    expect(formatTabs('Kube-Proxy Version:\t\nOS:\tlinux\n', DESCRIBE_TABWRITER)).toBe('Kube-Proxy Version:  \nOS:                  linux\n');
+  });
+
+  it('aligns nested columns only among lines that have them', () => {
+    expect(formatTabs('  Type\tReason\tAge\n  ----\t------\t---\n  Normal\tScheduled\t10s\n', DESCRIBE_TABWRITER)).toBe(
+      '  Type    Reason     Age\n  ----    ------     ---\n  Normal  Scheduled  10s\n',
+    );
+  });
+});
