@@ -52,6 +52,99 @@ function benchEventsPerSecond(): void {
 }
 
 console.log(`Kubeville bench — node ${process.version}, ${new Date().toISOString()}\n`);
-benchDayOf100Pods();
-console.log();
-benchEventsPerSecond();
+if (!process.argv[2]?.startsWith('cronjob')) {
+  benchDayOf100Pods();
+  console.log();
+  benchEventsPerSecond();
+}
+
+/** An every-minute (`*\/1`) CronJob running `date` in busybox: the lesson's example, with the default history limits. */
+function cronJobManifest(name: string): import('../src/api/cronjob').CronJob {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name },
+    spec: {
+      schedule: '*/1 * * * *',
+      jobTemplate: { spec: { template: { spec: { containers: [{ name: 'hello', image: 'busybox', command: ['/bin/sh', '-c', 'date; echo Hello from the Kubernetes cluster'] }], restartPolicy: 'OnFailure' } } } },
+    },
+  } as import('../src/api/cronjob').CronJob;
+}
+
+function benchCronJobWeek(count: number): void {
+  const sim = createSimulation({ start: START, workers: 2, seed: 11 });
+  let jobsCreated = 0;
+  sim.onStoreChange((c) => {
+    if (c.type === 'ADDED' && c.object.kind === 'Job') jobsCreated++;
+  });
+  for (let i = 0; i < count; i++) sim.api.create(cronJobManifest(count === 1 ? 'hello' : `hello-${i}`));
+  sim.settle();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peak = heapBefore;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let day = 0; day < 7; day++) {
+    for (let h = 0; h < 24; h++) {
+      sim.advance(3600 * 1000);
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const saved = JSON.stringify(sim.save());
+  const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+  console.log(`7 simulated days of ${count} */1 CronJob${count > 1 ? 's' : ''} (default history limits: 3 succeeded, 1 failed)`);
+  console.log(`  wall time:                 ${ms.toFixed(0)} ms (CPU ${cpuMs.toFixed(0)} ms, all threads)`);
+  console.log(`  jobs created:              ${jobsCreated}  (${Math.round(jobsCreated / (ms / 1000))} jobs/s)`);
+  console.log(`  kept at the end:           ${sim.store.count('Job')} jobs, ${sim.store.count('Pod')} pods, ${sim.store.count('Event')} events`);
+  console.log(`  peak heap:                 ${mb(peak)} MB (${mb(heapBefore)} MB before)`);
+  console.log(`  saved state:               ${(saved.length / 1024).toFixed(0)} KiB`);
+}
+
+const only = process.argv[2];
+if (!only || only === 'cronjob' || only === 'cronjob1') {
+  console.log();
+  benchCronJobWeek(1);
+}
+if (!only || only === 'cronjob') {
+  console.log();
+  benchCronJobWeek(20);
+}
+
+/** Services and traffic: 50 Deployments of 10 nginx pods, each behind a Service (ClusterIP, NodePort, LoadBalancer in turn). */
+async function benchTraffic(): Promise<void> {
+  const { connect } = await import('../src/network/connect');
+  const { applyAction } = await import('../src/traffic/actions');
+  const { trafficFrame } = await import('../src/traffic/traffic-frame');
+  const sim = createSimulation({ start: START, seed: 7, workers: 5 });
+  const [, setupMs] = time(() => {
+    for (let i = 0; i < 50; i++) {
+      const labels = { app: `app${i}` };
+      sim.api.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `app${i}`, namespace: 'default' }, spec: { replicas: 10, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } } });
+      const type = ['ClusterIP', 'NodePort', 'LoadBalancer'][i % 3];
+      sim.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: `app${i}`, namespace: 'default' }, spec: { type, selector: labels, ports: [{ port: 80 }] } });
+    }
+    sim.api.create(podManifest('client', 'busybox', ['sleep', '86400']));
+    sim.advance(120_000);
+  });
+  const ready = sim.store.list<Pod>('Pod', 'default').filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
+  const client = { kind: 'pod' as const, namespace: 'default', name: 'client' };
+  const n = 20_000;
+  const [, podMs] = time(() => {
+    for (let i = 0; i < n; i++) connect(sim, client, { host: `app${i % 50}`, port: 80 });
+  });
+  for (let i = 0; i < 50; i++) applyAction(sim, { type: 'start-traffic', from: { kind: 'internet' }, to: { service: { namespace: 'default', name: `app${i}` } }, rate: 100 });
+  const [, genMs] = time(() => sim.advance(10_000));
+  const frame = trafficFrame(sim);
+  console.log('Services and traffic: 50 Services, 500 nginx pods on 6 nodes');
+  console.log(`  set up (create + 2 min):   ${setupMs.toFixed(0)} ms; ${ready} pods ready`);
+  console.log(`  connect() pod → Service:   ${Math.round(n / (podMs / 1000))} requests/s (DNS, kube-proxy, endpoint, reply)`);
+  console.log(`  generators, Internet:      ${frame.total} requests in 10 simulated s took ${genMs.toFixed(0)} ms → ${Math.round(frame.total / (genMs / 1000))} simulated requests/s`);
+  console.log(`  failures by reason:        ${JSON.stringify(frame.failures)} (ClusterIP Services are unreachable from outside)`);
+}
+
+if (!only || only === 'traffic') {
+  console.log();
+  await benchTraffic();
+}

@@ -2,6 +2,7 @@
 import type { FileSource } from '../src/kubectl/context';
 import { Session, SessionFormatError, parseSessionDocument } from '../src/host/session';
 import { parseDuration } from '../src/sim/duration';
+import { LESSON_USAGE, runLessonCommand } from './cli-lesson';
 
 export interface CliIO {
   /** Reads a file; undefined if absent. */
@@ -15,13 +16,30 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Wall-clock time, for a new cluster's default start. */
   now(): number;
+  /** Starts `kubeville serve` (Node hosts only); it keeps running after runCli returns. */
+  serve?(options: ServeCommand): void;
+}
+
+/** What `kubeville serve` was asked for. */
+export interface ServeCommand {
+  statePath: string;
+  port: number;
+  speed: number;
+  paused: boolean;
 }
 
 const USAGE = `Usage:
   kubeville [--state FILE] reset [--nodes N] [--start ISO-8601] [--seed N] [--kubernetes 1.NN] [--cloud-provider simulated|none]
   kubeville [--state FILE] kubectl ARGS...     run the kubectl emulation (-f reads files from disk)
+  kubeville [--state FILE] sh -c 'LINE'        run a line as the app's console does (pipes, variables, here-documents;
+                                               files written go to the session's workspace, -f falls back to disk)
   kubeville [--state FILE] advance DURATION    run simulated time forward (30s, 5m, 1h30m, 2d)
   kubeville [--state FILE] time                print the simulated time (ISO-8601, UTC)
+${LESSON_USAGE.trimEnd()}
+  kubeville [--state FILE] serve [--port 6443] [--speed N | --paused]
+                                               serve the Kubernetes API on 127.0.0.1 for the real kubectl (writes a
+                                               kubeconfig next to the state file; advance/time/kubectl on that file
+                                               then go through the server)
 
 State: --state FILE, else $KUBEVILLE_STATE, else .kubeville/state.json in the current folder.
 `;
@@ -106,11 +124,20 @@ function run(argv: string[], io: CliIO): number {
     case 'kubectl': {
       const session = load(io, statePath);
       const before = session.sim.now();
-      const stdin = args.some((a, i) => (a === '-f' || a === '--filename') && args[i + 1] === '-') || args.includes('--filename=-') || args.includes('-f-') ? io.stdin() : '';
+      const stdin = args.some((a, i) => (a === '-f' || a === '--filename') && args[i + 1] === '-') || args.includes('--filename=-') || args.includes('-f-') || (args[0] === 'exec' && args.some((a) => a === '--stdin' || /^-[a-z]*i[a-z]*$/.test(a))) ? io.stdin() : '';
       const result = session.runArgv(args, stdin, diskFiles(io));
       io.stdout(result.stdout);
       io.stderr(result.stderr);
       void before;
+      save(io, statePath, session);
+      return result.exitCode;
+    }
+    case 'sh': {
+      if (args[0] !== '-c' || args.length < 2) throw new CliError(`kubeville sh: usage: kubeville sh -c 'LINE'\n\n${USAGE}`);
+      const session = load(io, statePath);
+      const result = session.run(args[1], args.includes('-s') ? io.stdin() : '', diskFiles(io), false);
+      io.stdout(result.stdout);
+      io.stderr(result.stderr);
       save(io, statePath, session);
       return result.exitCode;
     }
@@ -124,9 +151,27 @@ function run(argv: string[], io: CliIO): number {
       io.stdout(`${new Date(session.sim.now()).toISOString().replace('.000Z', 'Z')}\n`);
       return 0;
     }
+    case 'lesson':
+      return runLessonCommand(args, io);
     case 'time': {
       const session = load(io, statePath);
       io.stdout(`${new Date(session.sim.now()).toISOString().replace('.000Z', 'Z')}\n`);
+      return 0;
+    }
+    case 'serve': {
+      const state = takeFlag(args, '--state');
+      if (state !== undefined) statePath = state;
+      const port = Number(takeFlag(args, '--port') ?? 6443);
+      const speedText = takeFlag(args, '--speed');
+      const paused = args.includes('--paused');
+      if (paused) args.splice(args.indexOf('--paused'), 1);
+      if (args.length) throw new CliError(`kubeville serve: unexpected argument "${args[0]}"\n\n${USAGE}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('kubeville serve: --port takes a port number (0 picks a free one)');
+      const speed = speedText === undefined ? 1 : Number(speedText);
+      if (!(speed > 0) || speed > 10000) throw new CliError('kubeville serve: --speed takes a positive number (1 = real time)');
+      if (paused && speedText !== undefined) throw new CliError('kubeville serve: --speed and --paused do not go together');
+      if (!io.serve) throw new CliError('kubeville serve: this host cannot serve');
+      io.serve({ statePath, port, speed, paused });
       return 0;
     }
     default:

@@ -2,7 +2,9 @@
 // `kubeville …`: the process wiring of the headless CLI (the logic is in cli-app.ts).
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runCli } from './cli-app';
+import { runCli, type CliIO } from './cli-app';
+import { forwardIfServed } from './serve/forward';
+import { runServe } from './serve/serve-command';
 
 function readFile(path: string): string | undefined {
   try {
@@ -12,7 +14,7 @@ function readFile(path: string): string | undefined {
   }
 }
 
-const code = runCli(process.argv.slice(2), {
+const io: CliIO = {
   readFile,
   writeFile(path, text) {
     mkdirSync(dirname(path), { recursive: true });
@@ -39,5 +41,10 @@ const code = runCli(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   env: process.env,
   now: () => Date.now(),
+  serve: (command) => runServe(command, (t) => process.stdout.write(t), (t) => process.stderr.write(t)),
+};
+const argv = process.argv.slice(2);
+// While `kubeville serve` holds the state file, advance/time/kubectl go through it instead of the file.
+forwardIfServed(argv, io).then((forwarded) => {
+  process.exitCode = forwarded ?? runCli(argv, io);
 });
-process.exitCode = code;

@@ -10,6 +10,8 @@ import { hardenApp } from './security';
 import { SessionFiles } from './session-files';
 import { filesFromGlob, SessionHost, wallClockMinute } from './session-host';
 import { createMainWindow, isOwnFrame } from './window';
+import { fileAutosave } from './autosave-file';
+import { join } from 'node:path';
 
 /** How often the play loop runs (ms): about 20 frames a second. */
 const FRAME_MS = 50;
@@ -38,6 +40,7 @@ function main(): void {
         if (win && !win.isDestroyed()) win.webContents.send(DIFF_CHANNEL, diff);
       },
       startTime: () => wallClockMinute(Date.now()),
+      autosave: fileAutosave(() => join(app.getPath('userData'), 'autosave.kubeville.json')),
     });
     registerApiHandlers(ipcMain, host.calls, (event) => isOwnFrame(win, event.senderFrame?.url, event.sender.id));
     const files = new SessionFiles(host, () => win, t);

@@ -5,6 +5,7 @@ import type { KubevilleApi } from '../src/host/api';
 export const API_CHANNELS = {
   getWorld: 'kubeville:get-world',
   run: 'kubeville:run',
+  input: 'kubeville:input',
   advance: 'kubeville:advance',
   advanceToNextEvent: 'kubeville:advance-to-next-event',
   setPlayback: 'kubeville:set-playback',
@@ -14,6 +15,19 @@ export const API_CHANNELS = {
   newSession: 'kubeville:new-session',
   saveSession: 'kubeville:save-session',
   openSession: 'kubeville:open-session',
+  listLessons: 'kubeville:list-lessons',
+  startLesson: 'kubeville:start-lesson',
+  currentLesson: 'kubeville:current-lesson',
+  lessonStatus: 'kubeville:lesson-status',
+  gotoLessonStep: 'kubeville:goto-lesson-step',
+  showMe: 'kubeville:show-me',
+  explanations: 'kubeville:explanations',
+  validateManifest: 'kubeville:validate-manifest',
+  timeline: 'kubeville:timeline',
+  rewindTo: 'kubeville:rewind-to',
+  readAutosave: 'kubeville:read-autosave',
+  writeAutosave: 'kubeville:write-autosave',
+  act: 'kubeville:act',
 } as const satisfies Record<Exclude<keyof KubevilleApi, 'onDiff'>, string>;
 
 /** Main → renderer: one squashed WorldDiff per frame. */

@@ -6,6 +6,7 @@ import { API_CHANNELS, DIFF_CHANNEL } from './ipc-channels';
 const api: KubevilleApi = {
   getWorld: () => ipcRenderer.invoke(API_CHANNELS.getWorld),
   run: (line) => ipcRenderer.invoke(API_CHANNELS.run, String(line)),
+  input: (id, line) => ipcRenderer.invoke(API_CHANNELS.input, Number(id), line === null ? null : String(line)),
   advance: (ms) => ipcRenderer.invoke(API_CHANNELS.advance, Number(ms)),
   advanceToNextEvent: () => ipcRenderer.invoke(API_CHANNELS.advanceToNextEvent),
   setPlayback: (playback) => ipcRenderer.invoke(API_CHANNELS.setPlayback, { playing: Boolean(playback.playing), speed: Number(playback.speed) }),
@@ -15,6 +16,19 @@ const api: KubevilleApi = {
   newSession: (options) => ipcRenderer.invoke(API_CHANNELS.newSession, { ...options }),
   saveSession: () => ipcRenderer.invoke(API_CHANNELS.saveSession),
   openSession: (text) => ipcRenderer.invoke(API_CHANNELS.openSession, String(text)),
+  listLessons: () => ipcRenderer.invoke(API_CHANNELS.listLessons),
+  startLesson: (name) => ipcRenderer.invoke(API_CHANNELS.startLesson, String(name)),
+  currentLesson: () => ipcRenderer.invoke(API_CHANNELS.currentLesson),
+  lessonStatus: () => ipcRenderer.invoke(API_CHANNELS.lessonStatus),
+  gotoLessonStep: (index) => ipcRenderer.invoke(API_CHANNELS.gotoLessonStep, Number(index)),
+  showMe: () => ipcRenderer.invoke(API_CHANNELS.showMe),
+  explanations: () => ipcRenderer.invoke(API_CHANNELS.explanations),
+  validateManifest: (text) => ipcRenderer.invoke(API_CHANNELS.validateManifest, String(text)),
+  timeline: () => ipcRenderer.invoke(API_CHANNELS.timeline),
+  rewindTo: (time) => ipcRenderer.invoke(API_CHANNELS.rewindTo, String(time)),
+  readAutosave: () => ipcRenderer.invoke(API_CHANNELS.readAutosave),
+  writeAutosave: (text) => ipcRenderer.invoke(API_CHANNELS.writeAutosave, String(text)),
+  act: (action) => ipcRenderer.invoke(API_CHANNELS.act, JSON.parse(JSON.stringify(action))),
   onDiff: (listener) => {
     const wrapped = (_event: IpcRendererEvent, diff: WorldDiff) => listener(diff);
     ipcRenderer.on(DIFF_CHANNEL, wrapped);

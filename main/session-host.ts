@@ -1,7 +1,14 @@
 // The host side of the KubevilleApi around one Session, shared by both hosts (Electron main and the browser-mode
 // Web Worker). It imports neither Electron nor Node nor the DOM: hosts inject the clock and how diffs are sent.
-import type { CommandResult, KubevilleApi, NewSessionOptions, OpenResult, Playback, WorkspaceFile, WorldDiff, WorldSnapshot } from '../src/host/api';
+import type { ActionResult, CommandResult, InteractiveInput, KubevilleApi, WorldAction, NewSessionOptions, OpenResult, Playback, WorkspaceFile, WorldDiff, WorldSnapshot } from '../src/host/api';
 import { Session, SessionFormatError } from '../src/host/session';
+import type { Explanation, Lesson, LessonStatus, LessonSummary, ManifestDiagnostic, Timeline } from '../src/host/api';
+import { loadCatalog, type Catalog } from '../src/lessons/catalog';
+import { missingCapabilities } from '../src/lessons/capabilities';
+import { lessonStatus, openStep, performActions, startLesson } from '../src/lessons/lesson-session';
+import { explain } from '../src/explain/explain';
+import { validateManifest } from '../src/explain/validate-manifest';
+import { builtinLessonFiles } from '../assets/lessons/builtin';
 
 /** Every API call except the diff subscription, answered synchronously by the host. */
 export type ApiCalls = { [K in Exclude<keyof KubevilleApi, 'onDiff'>]: (...args: Parameters<KubevilleApi[K]>) => Awaited<ReturnType<KubevilleApi[K]>> };
@@ -14,6 +21,10 @@ export interface SessionHostOptions {
   emit: (diff: WorldDiff) => void;
   /** The start of a new session: the current wall-clock minute, as ISO-8601. */
   startTime: () => string;
+  /** The lessons offered (default: the built-in ones). */
+  lessons?: Catalog;
+  /** Where the host keeps its autosave (Electron: a file in userData); none in browser mode (localStorage there). */
+  autosave?: { read(): string | undefined; write(text: string): void };
 }
 
 /** The current wall-clock minute, ISO-8601 (a new session starts there). */
@@ -50,6 +61,7 @@ export class SessionHost {
       diff.added.length === 0 &&
       diff.updated.length === 0 &&
       diff.removed.length === 0 &&
+      !diff.traffic &&
       this.last?.time === diff.time &&
       this.last.playback === playback &&
       this.last.next === diff.nextEventTime;
@@ -75,7 +87,85 @@ export class SessionHost {
     });
   }
 
+  private catalogCache: Catalog | undefined;
+
+  private get catalog(): Catalog {
+    this.catalogCache ??= this.options.lessons ?? loadCatalog(builtinLessonFiles());
+    return this.catalogCache;
+  }
+
+  private openLesson(): Lesson | undefined {
+    const name = this.session.lesson?.name;
+    return name === undefined ? undefined : this.catalog.lessons.find((l) => l.name === name);
+  }
+
+  private lessonCalls = {
+    listLessons: (): LessonSummary[] =>
+      this.catalog.lessons.map((l) => ({ name: l.name, order: l.order, title: l.title, summary: l.summary, languages: l.languages, steps: l.steps.length, missing: missingCapabilities(l.requires) })),
+    startLesson: (name: string): Lesson => {
+      const lesson = this.catalog.lessons.find((l) => l.name === name);
+      if (!lesson) throw new Error(`no lesson named "${name}"`);
+      this.replaceWorld(() => {
+        startLesson(this.session, lesson);
+        this.session.playback = { playing: false, speed: this.session.playback.speed };
+      });
+      return lesson;
+    },
+    currentLesson: (): Lesson | undefined => this.openLesson(),
+    lessonStatus: (): LessonStatus | undefined => {
+      const lesson = this.openLesson();
+      return lesson ? lessonStatus(this.session, lesson) : undefined;
+    },
+    gotoLessonStep: (index: number): void => {
+      const lesson = this.openLesson();
+      if (!lesson) return;
+      openStep(this.session, lesson, index);
+      this.flush();
+    },
+    showMe: (): { line: string; result: CommandResult }[] => {
+      const lesson = this.openLesson();
+      const progress = this.session.lesson;
+      if (!lesson || !progress) return [];
+      const actions = lesson.steps[progress.step]?.solution ?? [];
+      try {
+        return performActions(this.session, actions);
+      } finally {
+        this.flush();
+      }
+    },
+    explanations: (): Explanation[] => explain({ sim: this.session.sim, journal: this.session.journal, files: this.session.fileSource }),
+    validateManifest: (text: string): ManifestDiagnostic[] => validateManifest(String(text), this.session.sim),
+    timeline: (): Timeline => {
+      const origin = this.session.originTime;
+      return {
+        origin: origin === undefined ? undefined : new Date(origin).toISOString(),
+        now: new Date(this.session.sim.now()).toISOString(),
+        marks: this.session.journal.flatMap((e) => (e.type === 'command' ? [{ at: new Date(e.at).toISOString(), label: e.line }] : e.type === 'write-file' ? [{ at: new Date(e.at).toISOString(), label: `✎ ${e.name}` }] : [])),
+      };
+    },
+    rewindTo: (time: string): OpenResult => {
+      const at = Date.parse(time);
+      if (Number.isNaN(at)) return { ok: false, error: `"${time}" is not a time` };
+      if (at > this.session.sim.now()) return { ok: false, error: 'rewind goes back in time only' };
+      let ok = false;
+      this.replaceWorld(() => {
+        ok = this.session.rewindTo(at);
+        this.session.playback = { playing: false, speed: this.session.playback.speed };
+      });
+      return ok ? { ok: true } : { ok: false, error: 'this session has no origin to replay from (saved by an older Kubeville)' };
+    },
+    readAutosave: (): string | undefined => {
+      try {
+        return this.options.autosave?.read();
+      } catch {
+        return undefined;
+      }
+    },
+    writeAutosave: (text: string): void => this.options.autosave?.write(String(text)),
+  };
+
   readonly calls: ApiCalls = {
+    ...this.lessonCalls,
     getWorld: (): WorldSnapshot => {
       const world = this.session.world();
       this.last = { time: world.time, playback: JSON.stringify(world.playback), next: world.nextEventTime };
@@ -87,6 +177,15 @@ export class SessionHost {
       } catch (e) {
         // An engine bug must not take the host down: show it like a crashed command.
         return { stdout: '', stderr: `internal error: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1, elapsedMs: 0 };
+      } finally {
+        this.flush();
+      }
+    },
+    input: (id: number, line: string | null): InteractiveInput => {
+      try {
+        return this.session.input(id, line);
+      } catch (e) {
+        return { output: `internal error: ${e instanceof Error ? e.message : String(e)}\n`, prompt: '', exited: 1, elapsedMs: 0 };
       } finally {
         this.flush();
       }
@@ -114,6 +213,13 @@ export class SessionHost {
         this.session.reset(resolved);
         this.session.playback = { playing: false, speed: this.session.playback.speed };
       });
+    },
+    act: (action: WorldAction): ActionResult => {
+      try {
+        return this.session.act(action);
+      } finally {
+        this.flush();
+      }
     },
     saveSession: (): string => JSON.stringify(this.session.save(), null, 1),
     openSession: (text: string): OpenResult => {

@@ -12,6 +12,8 @@ import { applyDefaults } from './defaults';
 import { validateObject } from './validation';
 import { admit } from './admission';
 import { deepEqual } from '../api/deep-equal';
+import type { Job } from '../api/job';
+import { prepareJobForCreate } from '../controllers/job-controller';
 
 export interface ListOptions {
   labelSelector?: Requirement[];
@@ -110,6 +112,7 @@ export class ApiServer {
     if (GENERATION_KINDS.has(obj.kind)) meta.generation = 1;
     else delete meta.generation;
     applyDefaults(obj, { minor: this.deps.config.minor });
+    if (obj.kind === 'Job') Object.assign(obj, prepareJobForCreate(obj as unknown as Job, this.deps.config.minor));
     const errors = validateObject(obj, undefined, this.deps.config);
     if (errors.length) throw invalid(t.kind, t.group, meta.name, errors);
     admit(obj, { api: this, rng: this.deps.rng, config: this.deps.config, now: this.now() });
@@ -250,9 +253,13 @@ function hasStatusSubresource(kind: string): boolean {
   return !['ConfigMap', 'Secret', 'Event', 'Endpoints', 'EndpointSlice', 'ServiceAccount'].includes(kind);
 }
 
+/** Equal but for resourceVersion. Status and metadata first: that is where writes usually differ, so it fails fast. */
 function sameContent(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return deepEqual(strip(a), strip(b));
+  if (!deepEqual(a.status, b.status)) return false;
+  const ma = { ...a.metadata, resourceVersion: undefined };
+  const mb = { ...b.metadata, resourceVersion: undefined };
+  if (!deepEqual(ma, mb)) return false;
+  return deepEqual({ ...a, metadata: undefined, status: undefined }, { ...b, metadata: undefined, status: undefined });
 }
 
 /** A deep copy of plain JSON data (undefined fields are dropped, as JSON would drop them). */

@@ -45,16 +45,22 @@ export function defaultPodSpec(spec: PodSpec): void {
 }
 
 function defaultService(spec: ServiceSpec): void {
+  // SetDefaults_Service (pkg/apis/core/v1/defaults.go): sessionAffinity for every type, ExternalName included.
+  spec.sessionAffinity ||= 'None';
+  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig;
+  if (spec.sessionAffinity === 'ClientIP') {
+    spec.sessionAffinityConfig ??= {};
+    spec.sessionAffinityConfig.clientIP ??= {};
+    spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
+  }
   spec.type ??= 'ClusterIP';
-  if (spec.type === 'ExternalName') return;
-  spec.sessionAffinity ??= 'None';
   for (const p of spec.ports ?? []) {
     p.protocol ??= 'TCP';
-    p.targetPort ??= p.port;
+    if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
   }
-  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer' || spec.externalIPs?.length) spec.externalTrafficPolicy ||= 'Cluster';
+  if (spec.type !== 'ExternalName') spec.internalTrafficPolicy ??= 'Cluster';
   if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
-  spec.internalTrafficPolicy ??= 'Cluster';
 }
 
 function defaultJobSpec(spec: JobSpec, ctx: DefaultingContext): void {

@@ -175,10 +175,16 @@ function validateCronJobSpec(spec: CronJobSpec | undefined): FieldError[] {
   const errs: FieldError[] = [];
   if (!spec.schedule) errs.push({ field: 'spec.schedule', type: 'Required value' });
   else errs.push(...scheduleValidator(spec.schedule, spec.timeZone));
+  const nonNegative = (field: string, v: number | null | undefined) => {
+    if (typeof v === 'number' && v < 0) errs.push({ field: `spec.${field}`, type: 'Invalid value', value: v, detail: 'must be greater than or equal to 0' });
+  };
+  nonNegative('startingDeadlineSeconds', spec.startingDeadlineSeconds);
   if (spec.concurrencyPolicy && !['Allow', 'Forbid', 'Replace'].includes(spec.concurrencyPolicy)) {
     errs.push({ field: 'spec.concurrencyPolicy', type: 'Unsupported value', value: spec.concurrencyPolicy, detail: 'supported values: "Allow", "Forbid", "Replace"' });
   }
   errs.push(...validateJobSpec(spec.jobTemplate?.spec, 'spec.jobTemplate.spec'));
+  nonNegative('successfulJobsHistoryLimit', spec.successfulJobsHistoryLimit);
+  nonNegative('failedJobsHistoryLimit', spec.failedJobsHistoryLimit);
   return errs;
 }
 

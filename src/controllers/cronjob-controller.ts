@@ -29,7 +29,7 @@ export interface CronJobDecision {
   detail?: string;
 }
 
-interface CronJobMemory {
+export interface CronJobMemory {
   decisions: CronJobDecision[];
   /** When the next wake-up is already queued, ms. */
   wakeAt?: number;
@@ -93,6 +93,11 @@ export function jobFromTemplate(cronJob: CronJob, scheduledTime: number, minor: 
   return { apiVersion: 'batch/v1', kind: 'Job', metadata, spec: JSON.parse(JSON.stringify(tmpl.spec)) };
 }
 
+/** The CronJob's schedule parsed in its zone, as the controller reads it (for views: next runs). */
+export function parsedScheduleOf(cronJob: CronJob): { schedule?: Schedule; error?: string } {
+  return scheduleOf(cronJob, undefined);
+}
+
 /** formatSchedule + ParseStandard: the schedule in the CronJob's zone (TZ= in the schedule wins, with a warning). */
 function scheduleOf(cronJob: CronJob, ctx: ControllerContext | undefined): { schedule?: Schedule; error?: string } {
   let spec = cronJob.spec.schedule;
@@ -101,9 +106,18 @@ function scheduleOf(cronJob: CronJob, ctx: ControllerContext | undefined): { sch
   } else if (cronJob.spec.timeZone !== undefined && isKnownTimeZone(cronJob.spec.timeZone)) {
     spec = `TZ=${cronJob.spec.timeZone} ${spec}`;
   }
-  const r = parseStandard(spec);
-  return 'error' in r ? { error: r.error } : { schedule: r.schedule };
+  let parsed = PARSED.get(spec);
+  if (!parsed) {
+    const r = parseStandard(spec);
+    parsed = 'error' in r ? { error: r.error } : { schedule: r.schedule };
+    if (PARSED.size >= 1000) PARSED.clear();
+    PARSED.set(spec, parsed);
+  }
+  return parsed;
 }
+
+/** Parsed schedules by their text (parsing is pure; a CronJob syncs several times per run). */
+const PARSED = new Map<string, { schedule?: Schedule; error?: string }>();
 
 function historyOf(cronJob: CronJob): ScheduleHistory {
   return {

@@ -1,6 +1,7 @@
 // The kubelets' own memory (what runs where, images pulled, pod IPs handed out), kept in the kubelet
 // controller's saved state so snapshots capture it.
 import type { Simulation } from '../sim/simulation';
+import type { FsEntry, FsVolume } from '../runtime/filesystem';
 
 export const KUBELET = 'kubelet';
 
@@ -28,6 +29,31 @@ export interface ContainerRuntime {
   waitingMessage?: string;
   terminatedReason?: string;
   terminatedMessage?: string;
+  /** The container's filesystem: its own root volume and its mounts, by volume id (KubeletState.volumes). */
+  fs?: ContainerFsRef;
+  /** Ports the process listens on, and since when (mongod on 27017, nginx on 80). */
+  listening?: { port: number; at: number }[];
+  /** The image the process runs (for what a connection to it answers). */
+  image?: string;
+  /** Connections the process has accepted (mongod numbers them #1, #2…). */
+  served?: number;
+}
+
+export interface ContainerFsRef {
+  root: string;
+  mounts: { path: string; volume: string; subPath?: string; readOnly?: boolean }[];
+  cwd?: string;
+}
+
+/** A write the main process makes later on the simulated clock: applied when its time comes (unless killed first). */
+export interface PendingWrite {
+  at: number;
+  /** `uid/container`: dropped if that process is killed before `at`. */
+  owner: string;
+  volume: string;
+  key: string;
+  /** The entry after the write; null: removed. */
+  entry: FsEntry | null;
 }
 
 export interface PodRuntime {
@@ -40,6 +66,13 @@ export interface PodRuntime {
   containers: ContainerRuntime[];
   /** When a graceful deletion must end with SIGKILL. */
   killDeadline?: number;
+  /** Volumes are set up (hostPath checked, emptyDir created). */
+  volumesReady?: boolean;
+  /** The last failed mount, and when to try again (exponential back-off as the volume manager's). */
+  mountRetryAt?: number;
+  mountBackoffMs?: number;
+  mountFirstFailedAt?: number;
+  mountTimeoutReported?: boolean;
 }
 
 export interface NodeRuntime {
@@ -48,12 +81,20 @@ export interface NodeRuntime {
   /** The last pod IP handed out (host-local IPAM hands them out in order, then wraps). */
   lastIp: number;
   usedIps: string[];
+  /** hostPath folders pods used on this node (what hostPathFiles lists). */
+  hostPaths?: string[];
+  /** The kubelet is stopped (node failure): it neither syncs pods nor reports status. */
+  down?: boolean;
 }
 
 export interface KubeletState {
   pods: Record<string, PodRuntime>;
   nodes: Record<string, NodeRuntime>;
+  /** `uid/container` → the current run's lines; `uid/container/previous` → the run before the last restart. */
   logs: Record<string, LogLine[]>;
+  /** Every filesystem by id: `node/NAME` (what hostPath sees), `pod/UID/VOLUME` (emptyDir), `ctr/UID/NAME` (root). */
+  volumes: Record<string, FsVolume>;
+  pending: PendingWrite[];
 }
 
 /** One line a container wrote: [time ms, stream, text]. */
@@ -67,6 +108,8 @@ export function normalize(raw: Record<string, unknown>): KubeletState {
   raw.pods ??= {};
   raw.nodes ??= {};
   raw.logs ??= {};
+  raw.volumes ??= {};
+  raw.pending ??= [];
   return raw as unknown as KubeletState;
 }
 

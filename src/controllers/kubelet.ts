@@ -7,7 +7,10 @@ import type { Controller, ControllerContext } from '../sim/controller';
 import { keyOf, splitKey } from '../sim/controller';
 import { isoSeconds } from '../sim/duration';
 import { parseImage, imageDigest } from '../runtime/images';
-import { planProcess } from '../runtime/process';
+import { containerArgv, runProcess } from '../runtime/process';
+import { containerHost, createContainerRoot, rootVolumeId } from '../runtime/container-host';
+import { applyDueWrites, dropWritesAfter, pendingWrites, scratchView, setUpVolumes } from '../runtime/volumes';
+import type { ConfigMap } from '../runtime/volumes';
 import { TIMINGS, draw } from '../runtime/timings';
 import { goDuration } from '../runtime/go-duration';
 import { KUBELET, normalize, nodeRuntime, type ContainerRuntime, type KubeletState, type PodRuntime } from './kubelet-state';
@@ -70,11 +73,23 @@ function pullErrorMessage(fullName: string): string {
   return `failed to pull and unpack image "${fullName}": failed to resolve reference "${fullName}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
 }
 
-export function podEnv(pod: Pod, c: Container): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const e of c.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
-  void pod;
-  return env;
+/** Forgets everything a pod left behind in the kubelet: IP, logs, root filesystems, emptyDirs, pending writes. */
+function forgetPod(state: KubeletState, rt: PodRuntime): void {
+  releaseIp(state, rt);
+  for (const c of rt.containers) {
+    delete state.logs[`${rt.uid}/${c.name}`];
+    delete state.logs[`${rt.uid}/${c.name}/previous`];
+  }
+  for (const id of Object.keys(state.volumes)) if (id.startsWith(`ctr/${rt.uid}/`) || id.startsWith(`pod/${rt.uid}/`)) delete state.volumes[id];
+  state.pending = state.pending.filter((p) => !p.owner.startsWith(`${rt.uid}/`));
+  delete state.pods[rt.uid];
+}
+
+/** Drops the lines and writes a stopped process would have made after `at`. */
+function cutProcessAfter(state: KubeletState, uid: string, name: string, at: number): void {
+  const logs = state.logs[`${uid}/${name}`];
+  if (logs) state.logs[`${uid}/${name}`] = logs.filter((l) => l[0] <= at);
+  dropWritesAfter(state, `${uid}/${name}`, at);
 }
 
 function shouldRestart(pod: Pod, exitCode: number): boolean {
@@ -95,19 +110,18 @@ export const kubeletController: Controller = {
 
   reconcile(key, ctx) {
     const state = normalize(ctx.state);
+    applyDueWrites(state, ctx.now);
     const [ns, name] = splitKey(key);
     const pod = ctx.api.tryGet<Pod>('Pod', ns, name);
     // Forget pods that are gone (or replaced by a new pod of the same name).
     if (!pod || !state.pods[pod.metadata.uid!]) {
       for (const rt of Object.values(state.pods)) {
-        if (rt.namespace === ns && rt.name === name && rt.uid !== pod?.metadata.uid) {
-          releaseIp(state, rt);
-          for (const c of rt.containers) delete state.logs[`${rt.uid}/${c.name}`];
-          delete state.pods[rt.uid];
-        }
+        if (rt.namespace === ns && rt.name === name && rt.uid !== pod?.metadata.uid) forgetPod(state, rt);
       }
     }
     if (!pod || !pod.spec.nodeName) return;
+    // A stopped kubelet (node failure, node-lifecycle-controller.ts) does nothing until it starts again.
+    if (state.nodes[pod.spec.nodeName]?.down) return;
     syncPod(pod, state, ctx, key);
   },
 };
@@ -137,9 +151,10 @@ function syncPod(pod: Pod, state: KubeletState, ctx: ControllerContext, key: str
     rt = initRuntime(pod, state, ctx);
   }
 
+  if (!pod.metadata.deletionTimestamp && !rt.volumesReady && now >= (rt.mountRetryAt ?? 0)) mountVolumes(pod, rt, state, ctx);
   if (pod.metadata.deletionTimestamp) {
     terminate(pod, rt, state, ctx);
-  } else if (phase !== 'Succeeded' && phase !== 'Failed' && now >= (rt.sandboxReadyAt ?? 0)) {
+  } else if (phase !== 'Succeeded' && phase !== 'Failed' && rt.volumesReady && now >= (rt.sandboxReadyAt ?? 0)) {
     if (!rt.ip) rt.ip = pod.spec.hostNetwork ? nodeIp(ctx, rt.node) : allocateIp(ctx, state, rt.node);
     pod.spec.containers.forEach((c, i) => stepContainer(pod, c, rt.containers[i], state, ctx));
   }
@@ -158,8 +173,31 @@ function syncPod(pod: Pod, state: KubeletState, ctx: ControllerContext, key: str
   if (wake !== undefined) ctx.requeueAfter(key, wake - now);
 }
 
+/** MountVolume.SetUp for every volume; a failure is a FailedMount event, retried with the volume manager's back-off. */
+function mountVolumes(pod: Pod, rt: PodRuntime, state: KubeletState, ctx: ControllerContext): void {
+  const now = ctx.now;
+  const r = setUpVolumes(pod, state, now, (n) => ctx.api.tryGet<ConfigMap>('ConfigMap', pod.metadata.namespace, n));
+  if (r.ok) {
+    rt.volumesReady = true;
+    if (rt.mountFirstFailedAt !== undefined) rt.sandboxReadyAt = now + draw(TIMINGS.sandbox, () => ctx.rng.next());
+    rt.mountRetryAt = undefined;
+    return;
+  }
+  rt.mountFirstFailedAt ??= now;
+  ctx.events.record(pod, 'Warning', 'FailedMount', r.message, source(pod.spec.nodeName!));
+  // nestedpendingoperations: 500 ms doubling to 2m2s.
+  rt.mountBackoffMs = rt.mountBackoffMs === undefined ? 500 : Math.min(rt.mountBackoffMs * 2, 122_000);
+  rt.mountRetryAt = now + rt.mountBackoffMs;
+  if (!rt.mountTimeoutReported && now - rt.mountFirstFailedAt >= 120_000) {
+    rt.mountTimeoutReported = true;
+    const names = (pod.spec.volumes ?? []).map((v) => v.name).filter((n) => n === r.volume);
+    ctx.events.record(pod, 'Warning', 'FailedMount', `Unable to attach or mount volumes: unmounted volumes=[${names.join(' ')}], unattached volumes=[], failed to process volumes=[]: timed out waiting for the condition`, source(pod.spec.nodeName!));
+  }
+}
+
 function nextWake(rt: PodRuntime, now: number): number | undefined {
   const times: number[] = [];
+  if (rt.mountRetryAt !== undefined && rt.mountRetryAt > now) times.push(rt.mountRetryAt);
   if (rt.sandboxReadyAt !== undefined && rt.sandboxReadyAt > now) times.push(rt.sandboxReadyAt);
   for (const c of rt.containers) {
     if (c.until !== undefined && c.until > now) times.push(c.until);
@@ -253,7 +291,12 @@ function stepContainer(pod: Pod, c: Container, cr: ContainerRuntime, state: Kube
       case 'exited': {
         if (!shouldRestart(pod, cr.exitCode ?? 0)) return;
         if (cr.backoffUntil !== undefined && now < cr.backoffUntil) return;
-        // Restart: pull (per policy) and create again.
+        // Restart: pull (per policy) and create again. The dead container's log becomes --previous.
+        const logKey = `${pod.metadata.uid}/${c.name}`;
+        if (state.logs[logKey]) state.logs[`${logKey}/previous`] = state.logs[logKey];
+        delete state.logs[logKey];
+        cr.listening = undefined;
+        cr.served = undefined;
         cr.restartCount += 1;
         cr.phase = 'waiting';
         cr.backoffUntil = undefined;
@@ -269,9 +312,18 @@ function startContainer(pod: Pod, c: Container, cr: ContainerRuntime, state: Kub
   const img = parseImage(c.image ?? '');
   cr.containerID = `containerd://${ctx.rng.hex(64)}`;
   containerEvent(ctx, pod, c, 'Normal', 'Created', createdMessage(ctx.config.minor, c.name));
-  const plan = planProcess({ image: img, command: c.command, args: c.args, env: podEnv(pod, c), tty: c.tty, stdin: c.stdin, hostname: pod.metadata.name! }, now);
-  cr.waitingReason = undefined;
-  cr.waitingMessage = undefined;
+  const uid = pod.metadata.uid!;
+  const rt = state.pods[uid];
+  cr.fs = createContainerRoot(state, pod, c, rt?.ip, now);
+  cr.listening = undefined;
+  cr.image = c.image;
+  // The process runs ahead on a copy of its volumes; its writes land on the real ones at their instants.
+  const scratch = scratchView(state.volumes, cr.fs);
+  const host = containerHost({ api: ctx.api, state, pod, container: c, runtime: cr, fs: scratch, startMs: now, rng: () => ctx.rng.next(), podIP: rt?.ip, hostIP: nodeIp(ctx, pod.spec.nodeName!) });
+  const argv = containerArgv(img.info, c.command, c.args, host.env);
+  const plan = runProcess(argv, host, { stdin: c.stdin, tty: c.tty, cwd: c.workingDir });
+  if (!plan.startError) state.pending.push(...pendingWrites(scratch, plan.writes, now, `${uid}/${c.name}`));
+  else delete state.volumes[rootVolumeId(uid, c.name)];
   if (plan.startError) {
     const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${plan.startError}: unknown`;
     containerEvent(ctx, pod, c, 'Warning', 'Failed', `Error: ${message}`);
@@ -349,11 +401,11 @@ function terminate(pod: Pod, rt: PodRuntime, state: KubeletState, ctx: Controlle
     if (cr.phase === 'running' && cr.until !== undefined && now >= cr.until) {
       cr.phase = 'exited';
       cr.finishedAt = cr.until;
+      cutProcessAfter(state, pod.metadata.uid!, c.name, cr.until);
       cr.until = undefined;
       cr.terminatedReason = cr.exitCode === 0 ? 'Completed' : 'Error';
     }
   });
-  void state;
 }
 
 function condition(prev: Condition[] | undefined, type: string, status: 'True' | 'False', now: number, reason?: string, message?: string): Condition {

@@ -10,6 +10,12 @@ import { namespaceController } from './namespace-controller';
 import { jobController } from './job-controller';
 import { cronJobController } from './cronjob-controller';
 import { ttlAfterFinishedController } from './ttl-after-finished-controller';
+import { deploymentController } from './deployment-controller';
+import { replicaSetController } from './replicaset-controller';
+import { nodeLifecycleController } from './node-lifecycle-controller';
+import { serviceController } from './service-controller';
+import { kubeProxyController } from '../network/kube-proxy';
+import { bindTraffic, trafficController } from '../traffic/traffic-controller';
 import { installScheduleValidation } from '../cron/schedule-validation';
 
 installScheduleValidation();
@@ -25,4 +31,11 @@ export function registerControllers(sim: Simulation): void {
   sim.addController(jobController);
   sim.addController(cronJobController);
   sim.addController(ttlAfterFinishedController);
+  sim.addController(deploymentController);
+  sim.addController(replicaSetController);
+  sim.addController(nodeLifecycleController);
+  sim.addController(serviceController);
+  sim.addController(kubeProxyController);
+  sim.addController(trafficController);
+  bindTraffic(sim);
 }

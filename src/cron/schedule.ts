@@ -1,6 +1,6 @@
 // robfig/cron v3.0.1's ParseStandard (the parser Kubernetes vendors) and its schedules' Next, in TypeScript:
 // same grammar, same error strings, same day-of-month/day-of-week rule, same walk through wall-clock time.
-import { addDate, goDate, isKnownTimeZone, wallTime } from './time-zone';
+import { addDate, goDate, isKnownTimeZone, isUtc, wallTime } from './time-zone';
 import { parseGoDuration } from './go-duration-parse';
 
 interface Bounds {
@@ -215,6 +215,12 @@ export function dayMatches(s: SpecSchedule, day: number, weekday: number): boole
  * The first activation strictly after `t` (ms since the epoch), or undefined when none comes within five years
  * (robfig returns the zero time). `localZone` is what `Local` means (the controller manager's TZ: UTC on kind).
  */
+/** How many one-unit steps from `from` reach the next allowed value, or the wrap to 0 (`size`), whichever is first. */
+function stepsTo(values: boolean[], from: number, size: number): number {
+  for (let v = from + 1; v < size; v++) if (values[v]) return v - from;
+  return size - from;
+}
+
 export function nextAfter(schedule: Schedule, t: number, localZone = 'UTC'): number | undefined {
   if (schedule.kind === 'every') return Math.floor(t / 1000) * 1000 + schedule.delayMs;
   const s = schedule;
@@ -223,6 +229,7 @@ export function nextAfter(schedule: Schedule, t: number, localZone = 'UTC'): num
   t = Math.floor(t / 1000) * 1000 + 1000;
   let added = false;
   const yearLimit = wallTime(loc, t).year + 5;
+  const fixed = isUtc(loc);
   for (let guard = 0; guard < 100_000; guard++) {
     let w = wallTime(loc, t);
     if (w.year > yearLimit) return undefined;
@@ -276,7 +283,8 @@ export function nextAfter(schedule: Schedule, t: number, localZone = 'UTC'): num
         added = true;
         t = Math.floor(t / 60_000) * 60_000;
       }
-      t += 60_000;
+      // A fixed offset (UTC) moves the wall clock with t: jump straight to the next allowed minute or the hour.
+      t += fixed ? stepsTo(s.minute.values, w.minute, 60) * 60_000 : 60_000;
       w = wallTime(loc, t);
       if (w.minute === 0) {
         wrapped = true;
@@ -289,7 +297,7 @@ export function nextAfter(schedule: Schedule, t: number, localZone = 'UTC'): num
         added = true;
         t = Math.floor(t / 1000) * 1000;
       }
-      t += 1000;
+      t += fixed ? stepsTo(s.second.values, w.second, 60) * 1000 : 1000;
       w = wallTime(loc, t);
       if (w.second === 0) {
         wrapped = true;

@@ -34,7 +34,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function isUtc(zone: string): boolean {
+export function isUtc(zone: string): boolean {
   return zone === 'UTC' || zone === '' || zone === 'Etc/UTC';
 }
 

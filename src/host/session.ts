@@ -8,18 +8,27 @@ import type { Simulation, SimulationState } from '../sim/simulation';
 import { DiffAccumulator } from '../store/diff-accumulator';
 import { isoSeconds } from '../sim/duration';
 import { SUPPORTED_MINORS } from '../sim/cluster-config';
-import type { CommandResult, NewSessionOptions, Playback, WorkspaceFile, WorldDiff, WorldSnapshot } from './api';
-import { splitWords, UnterminatedQuote } from './shell-words';
+import { cronJobClocks } from './cronjob-clocks';
+import type { CommandResult, InteractiveInput, NewSessionOptions, Playback, WorkspaceFile, WorldDiff, WorldSnapshot } from './api';
+import { runConsoleLine, CONSOLE_TIME_CAP_MS } from './console-shell';
+import { interactiveShellIn, liveContainer } from '../runtime/container-exec';
+import type { InteractiveShell } from '../shell/interactive';
+import { needsMoreInput } from '../shell/parser';
+import type { Pod } from '../api/pod';
+import { applyAction, type ActionResult, type WorldAction } from '../traffic/actions';
+import { trafficFrame, type TrafficFrame } from '../traffic/traffic-frame';
+import type { LessonProgress } from '../lessons/lesson-session';
 
 export const SESSION_FORMAT = 'kubeville-session';
 export const SESSION_FORMAT_VERSION = 1;
 
 /** One input, with the simulated time it happened at: the journal replays a session from its start. */
 export type JournalEntry =
-  | { at: number; type: 'command'; line: string }
+  | { at: number; type: 'command'; line: string; stdin?: string }
   | { at: number; type: 'advance'; ms: number }
   | { at: number; type: 'write-file'; name: string; text: string }
-  | { at: number; type: 'delete-file'; name: string };
+  | { at: number; type: 'delete-file'; name: string }
+  | { at: number; type: 'action'; action: WorldAction };
 
 export interface SessionDocument {
   format: typeof SESSION_FORMAT;
@@ -28,7 +37,9 @@ export interface SessionDocument {
   files: WorkspaceFile[];
   journal: JournalEntry[];
   /** The state the journal starts from (kept so a session can be replayed or rewound). */
-  origin?: { options: Required<Omit<NewSessionOptions, 'start'>> & { start: number } };
+  origin?: { options: Required<Omit<NewSessionOptions, 'start'>> & { start: number }; files?: WorkspaceFile[] };
+  /** Where the learner is in a lesson, if one is open. */
+  lesson?: LessonProgress;
 }
 
 export class SessionFormatError extends Error {}
@@ -41,10 +52,16 @@ export class Session {
   journal: JournalEntry[] = [];
   playback: Playback = { playing: false, speed: 1 };
   private origin: SessionDocument['origin'];
+  /** Open `kubectl exec -ti` shells (not saved: a reopened session starts without them, as a reconnect would). */
+  private shells = new Map<number, { shell: InteractiveShell; pod: Pod; container: string }>();
+  private nextShellId = 1;
+  /** The open lesson's progress (src/lessons/lesson-session.ts). */
+  lesson: LessonProgress | undefined;
 
   constructor(options: NewSessionOptions & { startMs?: number } = {}, files: WorkspaceFile[] = []) {
     this.sim = this.build(options);
     for (const f of files) this.files.set(f.name, f.text);
+    this.origin!.files = this.listFiles();
     this.unsubscribe = this.sim.onStoreChange((c) => this.diffs.record(c));
   }
 
@@ -64,7 +81,9 @@ export class Session {
     this.unsubscribe();
     const previous = this.sim;
     this.sim = this.build(options);
+    this.origin!.files = this.listFiles();
     this.journal = [];
+    this.lesson = undefined;
     this.diffs = new DiffAccumulator();
     this.unsubscribe = this.sim.onStoreChange((c) => this.diffs.record(c));
     void previous;
@@ -84,26 +103,45 @@ export class Session {
     };
   }
 
-  /** Runs a console line. Only `kubectl …` for now (the shell comes with the containers work). */
-  run(line: string, stdin = ''): CommandResult {
+  /** Runs a console line through the sh interpreter (kubectl is a command, the workspace files are the folder).
+   * `kubectl exec -ti POD -- sh` opens an interactive shell: the result carries its id and prompt for `input`. */
+  run(line: string, stdin = '', diskFiles?: FileSource, terminal = true): CommandResult {
     const before = this.sim.now();
-    this.journal.push({ at: before, type: 'command', line });
-    let words: string[];
-    try {
-      words = splitWords(line.trim());
-    } catch (e) {
-      if (e instanceof UnterminatedQuote) return { stdout: '', stderr: 'sh: syntax error: unterminated quoted string\n', exitCode: 2, elapsedMs: 0 };
-      throw e;
+    // At a terminal an open here-document or quote waits for the next line; elsewhere (`sh -c`) it is a syntax error.
+    if (terminal && needsMoreInput(line)) return { stdout: '', stderr: '', exitCode: 0, elapsedMs: 0, incomplete: true };
+    this.journal.push({ at: before, type: 'command', line, ...(stdin ? { stdin } : {}) });
+    if (line.trim() === '') return { stdout: '', stderr: '', exitCode: 0, elapsedMs: 0 };
+    const r = runConsoleLine(this.sim, this.files, line, stdin, 'default', diskFiles);
+    this.files = r.files;
+    const result: CommandResult = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, elapsedMs: this.sim.now() - before };
+    if (r.interactive) {
+      const shell = interactiveShellIn(this.sim, r.interactive.pod, r.interactive.container, r.interactive.argv);
+      if (shell) {
+        const id = this.nextShellId++;
+        this.shells.set(id, { shell, pod: r.interactive.pod, container: r.interactive.container });
+        result.interactive = { id, prompt: shell.prompt() };
+      }
     }
-    if (words.length === 0) return { stdout: '', stderr: '', exitCode: 0, elapsedMs: 0 };
-    const [cmd, ...args] = words;
-    let result: { stdout: string; stderr: string; exitCode: number };
-    if (cmd === 'kubectl' || cmd === 'k') {
-      result = runKubectl(args, { sim: this.sim, files: this.fileSource, stdin, defaultNamespace: 'default' });
-    } else {
-      result = { stdout: '', stderr: `sh: ${cmd}: not found\n`, exitCode: 127 };
+    return result;
+  }
+
+  /** One line typed in an interactive shell (`null`: Ctrl-D). Time the line takes runs on the cluster too. */
+  input(id: number, line: string | null): InteractiveInput {
+    const open = this.shells.get(id);
+    if (!open) return { output: '', prompt: '', exited: 0, elapsedMs: 0 };
+    const before = this.sim.now();
+    const live = this.sim.api.tryGet<Pod>('Pod', open.pod.metadata.namespace, open.pod.metadata.name!);
+    if (!live || live.metadata.uid !== open.pod.metadata.uid || !liveContainer(this.sim, live, open.container)) {
+      this.shells.delete(id);
+      return { output: 'command terminated with exit code 137\n', prompt: '', exited: 137, elapsedMs: 0 };
     }
-    return { ...result, elapsedMs: this.sim.now() - before };
+    this.journal.push({ at: before, type: 'command', line: `# exec ${open.pod.metadata.name}: ${line ?? '^D'}` });
+    const r = line === null ? open.shell.eof() : open.shell.input(line);
+    if (Number.isFinite(r.durationMs) && r.durationMs > 0) this.sim.advance(Math.min(r.durationMs, CONSOLE_TIME_CAP_MS));
+    const exited = line === null ? (r.exited ?? 0) : r.exited;
+    if (exited !== undefined) this.shells.delete(id);
+    const output = exited !== undefined && exited !== 0 ? `${r.output}command terminated with exit code ${exited}\n` : r.output;
+    return { output, prompt: exited === undefined ? open.shell.prompt() : '', exited, elapsedMs: this.sim.now() - before };
   }
 
   /** Runs `kubectl ARGS` given as words (the CLI), reading `-f` files from `files` (default: the workspace). */
@@ -115,8 +153,47 @@ export class Session {
   }
 
   advance(ms: number): void {
-    this.journal.push({ at: this.sim.now(), type: 'advance', ms });
+    // Consecutive advances (the play loop's frames) make one journal entry: replaying either way gives the same state.
+    const last = this.journal[this.journal.length - 1];
+    if (last?.type === 'advance' && last.at + last.ms === this.sim.now()) last.ms += ms;
+    else this.journal.push({ at: this.sim.now(), type: 'advance', ms });
     this.sim.advance(ms);
+  }
+
+  /** When the journal starts (the session's origin), ms since the epoch. */
+  get originTime(): number | undefined {
+    return this.origin?.options.start;
+  }
+
+  /**
+   * Goes back to simulated time `at`: rebuilds the cluster from the session's origin and replays the journal's inputs
+   * made before `at`, then forgets the later ones (what happens next is a new branch). False if the session has no
+   * origin to replay from.
+   */
+  rewindTo(at: number): boolean {
+    const origin = this.origin;
+    if (!origin) return false;
+    const entries = this.journal;
+    const lesson = this.lesson;
+    this.unsubscribe();
+    const { start, ...options } = origin.options;
+    this.sim = createSimulation({ ...options, start });
+    this.files = new Map((origin.files ?? []).map((f) => [f.name, f.text]));
+    this.journal = [];
+    this.diffs = new DiffAccumulator();
+    this.unsubscribe = this.sim.onStoreChange((c) => this.diffs.record(c));
+    const target = Math.max(at, start);
+    for (const e of entries) {
+      if (e.at >= target) break;
+      if (e.type === 'advance') this.advance(Math.min(e.ms, target - e.at));
+      else if (e.type === 'command') this.run(e.line, e.stdin ?? '');
+      else if (e.type === 'write-file') this.writeFile(e.name, e.text);
+      else if (e.type === 'delete-file') this.deleteFile(e.name);
+      else if (e.type === 'action') this.act(e.action);
+    }
+    if (this.sim.now() < target) this.advance(target - this.sim.now());
+    if (lesson) this.lesson = { ...lesson, journalStart: Math.min(lesson.journalStart, this.journal.length), passed: [...lesson.passed] };
+    return true;
   }
 
   advanceToNextEvent(): void {
@@ -131,6 +208,23 @@ export class Session {
     const ms = Math.round(wallMs * this.playback.speed);
     if (ms > 0) this.advance(ms);
   }
+
+  /** An action outside kubectl (node failure, traffic generators); journaled like a command. */
+  act(action: WorldAction): ActionResult {
+    this.journal.push({ at: this.sim.now(), type: 'action', action });
+    return applyAction(this.sim, action);
+  }
+
+  /** New requests since the last call, generators and counters; undefined when there is no traffic to tell. */
+  takeTraffic(): TrafficFrame | undefined {
+    const frame = trafficFrame(this.sim);
+    const key = JSON.stringify([frame.generators, frame.total, frame.nodesDown, frame.proxyMode, frame.balancerMode]);
+    if (!frame.records.length && key === this.lastTrafficKey) return undefined;
+    this.lastTrafficKey = key;
+    return frame;
+  }
+
+  private lastTrafficKey = JSON.stringify([[], 0, [], 'iptables', 'hash']);
 
   listFiles(): WorkspaceFile[] {
     return [...this.files.entries()].map(([name, text]) => ({ name, text })).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -156,6 +250,8 @@ export class Session {
       playback: { ...this.playback },
       cluster: { minor: this.sim.config.minor, workers: this.sim.config.workers, cloudProvider: this.sim.config.cloudProvider },
       nextEventTime: optionalIso(this.sim.nextEventTime()),
+      traffic: trafficFrame(this.sim, false),
+      cronJobs: cronJobClocks(this.sim),
     };
   }
 
@@ -169,6 +265,8 @@ export class Session {
       removed: d.removed.map((o) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name!, uid: o.metadata.uid })),
       playback: { ...this.playback },
       nextEventTime: optionalIso(this.sim.nextEventTime()),
+      traffic: this.takeTraffic(),
+      cronJobs: cronJobClocks(this.sim),
     };
   }
 
@@ -180,6 +278,7 @@ export class Session {
       files: this.listFiles(),
       journal: this.journal,
       origin: this.origin,
+      ...(this.lesson ? { lesson: this.lesson } : {}),
     };
   }
 
@@ -192,6 +291,7 @@ export class Session {
     this.files = new Map(doc.files.map((f) => [f.name, f.text]));
     this.journal = doc.journal ?? [];
     this.origin = doc.origin;
+    this.lesson = doc.lesson;
     this.diffs = new DiffAccumulator();
     this.unsubscribe = this.sim.onStoreChange((c) => this.diffs.record(c));
   }

@@ -7,6 +7,10 @@ import type { CommandDef, Invocation } from './commands/command';
 import { reportError } from './commands/command';
 import { ROOT_HELP } from './commands/help-text';
 import { createCommand } from './commands/create';
+import { exposeCommand } from './commands/expose';
+import { scaleCommand } from './commands/scale';
+import { setCommand } from './commands/set';
+import { rolloutCommand } from './commands/rollout';
 import { runCommand } from './commands/run';
 import { getCommand, describeCommand } from './commands/read-commands';
 import { deleteCommand } from './commands/delete';
@@ -19,6 +23,10 @@ import { configCommand } from './commands/config';
 import { versionCommand } from './commands/version';
 import { apiResourcesCommand, apiVersionsCommand } from './commands/api-resources';
 import { clusterInfoCommand } from './commands/cluster-info';
+import { logsCommand } from './commands/logs';
+import { execCommand } from './commands/exec';
+import { waitCommand } from './commands/wait';
+import { eventsCommand } from './commands/events';
 
 /** A kubectl command Kubeville does not simulate yet: listed so suggestions and help match kubectl. */
 function later(name: string, short: string, group?: CommandDef['group']): CommandDef {
@@ -28,15 +36,15 @@ function later(name: string, short: string, group?: CommandDef['group']): Comman
 /** kubectl 1.32's commands in the order it registers them. */
 export const COMMANDS: CommandDef[] = [
   createCommand,
-  later('expose', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service', 'Basic Commands (Beginner)'),
+  exposeCommand,
   runCommand,
-  later('set', 'Set specific features on objects', 'Basic Commands (Beginner)'),
+  setCommand,
   later('explain', 'Get documentation for a resource', 'Basic Commands (Intermediate)'),
   getCommand,
   later('edit', 'Edit a resource on the server', 'Basic Commands (Intermediate)'),
   deleteCommand,
-  later('rollout', 'Manage the rollout of a resource', 'Deploy Commands'),
-  later('scale', 'Set a new size for a deployment, replica set, or replication controller', 'Deploy Commands'),
+  rolloutCommand,
+  scaleCommand,
   later('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller', 'Deploy Commands'),
   later('certificate', 'Modify certificate resources', 'Cluster Management Commands'),
   clusterInfoCommand,
@@ -46,20 +54,20 @@ export const COMMANDS: CommandDef[] = [
   drainCommand,
   later('taint', 'Update the taints on one or more nodes', 'Cluster Management Commands'),
   describeCommand,
-  later('logs', 'Print the logs for a container in a pod', 'Troubleshooting and Debugging Commands'),
+  logsCommand,
   later('attach', 'Attach to a running container', 'Troubleshooting and Debugging Commands'),
-  later('exec', 'Execute a command in a container', 'Troubleshooting and Debugging Commands'),
+  execCommand,
   later('port-forward', 'Forward one or more local ports to a pod', 'Troubleshooting and Debugging Commands'),
   later('proxy', 'Run a proxy to the Kubernetes API server', 'Troubleshooting and Debugging Commands'),
   later('cp', 'Copy files and directories to and from containers', 'Troubleshooting and Debugging Commands'),
   later('auth', 'Inspect authorization', 'Troubleshooting and Debugging Commands'),
   later('debug', 'Create debugging sessions for troubleshooting workloads and nodes', 'Troubleshooting and Debugging Commands'),
-  later('events', 'List events', 'Troubleshooting and Debugging Commands'),
+  eventsCommand,
   later('diff', 'Diff the live version against a would-be applied version', 'Advanced Commands'),
   applyCommand,
   patchCommand,
   later('replace', 'Replace a resource by file name or stdin', 'Advanced Commands'),
-  later('wait', 'Experimental: Wait for a specific condition on one or many resources', 'Advanced Commands'),
+  waitCommand,
   later('kustomize', 'Build a kustomization target from a directory or URL', 'Advanced Commands'),
   labelCommand,
   annotateCommand,

@@ -18,6 +18,8 @@ export interface FsEntry {
   program?: string;
   uid?: number;
   gid?: number;
+  /** A node's special files (hostPath type checks): the containerd socket, /dev/null. */
+  special?: 'socket' | 'char' | 'block';
 }
 
 /** A tree of entries keyed by path relative to the volume root ('' is the root directory, 'a/b' below it). */
@@ -111,6 +113,12 @@ interface Located {
 
 function within(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix === '/' ? '/' : `${prefix}/`);
+}
+
+/** Which volume (and key inside it) holds a path: how the kubelet replays a process's writes on the real volumes. */
+export function locatePath(fs: VirtualFs, path: string): { volume: FsVolume; key: string; readOnly: boolean } {
+  const loc = locate(fs, normalizePath(path));
+  return { volume: loc.volume, key: loc.key, readOnly: loc.readOnly };
 }
 
 function locate(fs: VirtualFs, abs: string): Located {

@@ -1,17 +1,12 @@
-// What a container's main process does on the simulated clock: how long it runs, what it prints, how it exits,
-// and whether it stops on SIGTERM. A first model (sleep, a few shell built-ins, long-running servers); the sh
-// interpreter of the containers work replaces the shell part.
-import type { ImageRef } from './images';
+// What a container's main process does on the simulated clock: the image's entrypoint and cmd (or the pod's command
+// and args, after Kubernetes' `$(VAR)` expansion), run to completion by the sh interpreter ahead of time; the kubelet
+// replays its output, writes and exit at their instants. PID 1's signal handling decides how a deletion ends.
+import type { ImageInfo } from './images';
+import { runShell, outputLines, type ShellHost, type WriteRecord } from '../shell/run';
+import { basenameOf } from './filesystem';
+import { expandKubernetesVars } from './env';
 
-export interface ProcessSpec {
-  image: ImageRef;
-  command?: string[];
-  args?: string[];
-  env: Record<string, string>;
-  tty?: boolean;
-  stdin?: boolean;
-  hostname: string;
-}
+export { expandKubernetesVars } from './env';
 
 export interface OutputLine {
   atMs: number;
@@ -19,131 +14,57 @@ export interface OutputLine {
   text: string;
 }
 
-export interface ProcessPlan {
+export interface ProcessRun {
   /** When PID 1 exits, ms after start; undefined: it runs until it is stopped. */
   exitAfterMs?: number;
   exitCode: number;
-  /** A shell or `sleep` as PID 1 has no SIGTERM handler: the kernel ignores the signal for PID 1. */
+  /** PID 1 without a SIGTERM handler (a shell, `sleep`): the kernel ignores the signal, so a deletion waits the grace period. */
   ignoresSigterm: boolean;
+  /** Log lines, ms after start. */
   output: OutputLine[];
+  /** Paths written, ms after start (the caller ran the process on a copy of its volumes). */
+  writes: WriteRecord[];
   /** The runtime could not start the process at all (exit code 128, reason StartError). */
   startError?: string;
 }
 
-/** Kubernetes' expansion of `$(VAR)` in command and args: defined variables only; `$$` escapes a `$`. */
-export function expandKubernetesVars(text: string, env: Record<string, string>): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '$' && text[i + 1] === '$') {
-      out += '$';
-      i++;
-    } else if (c === '$' && text[i + 1] === '(') {
-      const end = text.indexOf(')', i + 2);
-      const name = end > 0 ? text.slice(i + 2, end) : '';
-      if (end > 0 && Object.prototype.hasOwnProperty.call(env, name)) {
-        out += env[name];
-        i = end;
-      } else {
-        out += c;
-      }
-    } else {
-      out += c;
-    }
-  }
-  return out;
+/** How far ahead a main process is run: past this it is taken to run for ever (see design note 0007). */
+export const PROCESS_HORIZON_MS = 7 * 24 * 3600 * 1000;
+
+/** argv as the runtime execs it: command (else ENTRYPOINT) + args (else CMD, when command is not set), `$(VAR)` expanded. */
+export function containerArgv(info: ImageInfo | undefined, command: string[] | undefined, args: string[] | undefined, env: Record<string, string>): string[] {
+  const entry = command ?? info?.entrypoint ?? [];
+  const rest = args ?? (command ? [] : (info?.cmd ?? []));
+  return [...entry, ...rest].map((a) => expandKubernetesVars(a, env));
 }
 
-const SHELLS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', '/usr/bin/bash', 'ash', '/bin/ash']);
+const NO_SIGTERM_HANDLER = new Set(['sh', 'ash', 'bash', 'sleep', 'tail', 'cat']);
 
-/** busybox's default `date` output: `Mon Jan  5 09:00:00 UTC 2026`. */
-export function busyboxDate(ms: number): string {
-  const d = new Date(ms);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+export interface RunOptions {
+  /** The container has a stdin (`stdin: true`, `kubectl run -i`): a shell waits on it instead of exiting. */
+  stdin?: boolean;
+  tty?: boolean;
+  cwd?: string;
 }
 
-function parseSleep(arg: string | undefined): number | undefined {
-  if (arg === undefined) return undefined;
-  if (arg === 'infinity') return Infinity;
-  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg);
-  if (!m) return undefined;
-  const unit = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]]!;
-  return Number(m[1]) * unit;
-}
-
-/** Runs a tiny subset of sh: `;`/`&&`-separated sleep, echo, date, true, false, exit. */
-function planShellScript(script: string, startMs: number, shell: string): ProcessPlan {
-  const output: OutputLine[] = [];
-  let t = 0;
-  let code = 0;
-  const statements = script.split(/\s*(;|&&|\|\||\n)\s*/);
-  let skip = false;
-  for (let i = 0; i < statements.length; i += 2) {
-    const stmt = statements[i].trim();
-    const sep = statements[i - 1];
-    if (sep === '&&' && code !== 0) skip = true;
-    else if (sep === '||' && code === 0) skip = true;
-    else skip = false;
-    if (!stmt || skip) continue;
-    const words = stmt.match(/"[^"]*"|'[^']*'|\S+/g)?.map((w) => w.replace(/^["']|["']$/g, '')) ?? [];
-    const [cmd, ...rest] = words;
-    if (cmd === 'sleep') {
-      const ms = parseSleep(rest[0]);
-      if (ms === undefined) {
-        output.push({ atMs: t, stream: 'stderr', text: `sleep: invalid number '${rest[0] ?? ''}'` });
-        code = 1;
-      } else {
-        if (ms === Infinity) return { exitCode: 0, ignoresSigterm: true, output };
-        t += ms;
-        code = 0;
-      }
-    } else if (cmd === 'echo') {
-      output.push({ atMs: t, stream: 'stdout', text: rest.join(' ') });
-      code = 0;
-    } else if (cmd === 'date') {
-      output.push({ atMs: t, stream: 'stdout', text: busyboxDate(startMs + t) });
-      code = 0;
-    } else if (cmd === 'true' || cmd === ':') code = 0;
-    else if (cmd === 'false') code = 1;
-    else if (cmd === 'exit') return { exitAfterMs: t, exitCode: Number(rest[0] ?? code) & 255, ignoresSigterm: true, output };
-    else {
-      output.push({ atMs: t, stream: 'stderr', text: shell.endsWith('bash') ? `${shell}: line 1: ${cmd}: command not found` : `${shell}: ${cmd}: not found` });
-      code = 127;
-    }
+/** Runs PID 1 to completion (or to the horizon) against `host`, whose fs should be a scratch copy. */
+export function runProcess(argv: string[], host: ShellHost, opts: RunOptions = {}): ProcessRun {
+  if (argv.length === 0) return { exitCode: 128, ignoresSigterm: false, output: [], writes: [], startError: 'exec: no command specified' };
+  const base = basenameOf(argv[0]);
+  const ignoresSigterm = NO_SIGTERM_HANDLER.has(base);
+  const isShell = base === 'sh' || base === 'ash' || base === 'bash';
+  if (isShell && opts.stdin && argv.length === 1) {
+    // An interactive shell waiting on its stdin.
+    return { exitCode: 0, ignoresSigterm: true, output: [], writes: [] };
   }
-  return { exitAfterMs: t, exitCode: code, ignoresSigterm: true, output };
-}
-
-/** Decides what the container's main process does. `startMs` is when it starts (for `date`). */
-export function planProcess(spec: ProcessSpec, startMs: number): ProcessPlan {
-  const info = spec.image.info;
-  const entry = spec.command ?? info?.entrypoint ?? [];
-  const args = spec.args ?? (spec.command ? [] : info?.cmd ?? []);
-  const argv = [...entry, ...args].map((a) => expandKubernetesVars(a, spec.env));
-  if (argv.length === 0) return { exitAfterMs: 0, exitCode: 0, ignoresSigterm: false, output: [] };
-  const [exe, ...rest] = argv;
-  const base = exe.split('/').pop()!;
-  if (!spec.command && info?.behaviour === 'server') return { exitCode: 0, ignoresSigterm: false, output: [] };
-  if (base === 'sleep') {
-    const ms = parseSleep(rest[0]);
-    if (ms === undefined) return { exitAfterMs: 0, exitCode: 1, ignoresSigterm: true, output: [{ atMs: 0, stream: 'stderr', text: rest[0] === undefined ? 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: sleep [N]...' : `sleep: invalid number '${rest[0]}'` }] };
-    return ms === Infinity ? { exitCode: 0, ignoresSigterm: true, output: [] } : { exitAfterMs: ms, exitCode: 0, ignoresSigterm: true, output: [] };
-  }
-  if (SHELLS.has(exe)) {
-    if ((exe.endsWith('bash')) && !info?.hasBash) {
-      return { exitCode: 128, ignoresSigterm: false, output: [], startError: `exec: "${exe}": stat ${exe}: no such file or directory` };
-    }
-    const c = rest.indexOf('-c');
-    if (c >= 0) return planShellScript(rest[c + 1] ?? '', startMs, exe.split('/').pop()!);
-    // A shell with no script and no terminal reads an empty stdin and exits at once.
-    if (spec.tty || spec.stdin) return { exitCode: 0, ignoresSigterm: true, output: [] };
-    return { exitAfterMs: 0, exitCode: 0, ignoresSigterm: true, output: [] };
-  }
-  if (info?.behaviour === 'server' && (exe === info.entrypoint[0] || info.cmd[0] === exe)) return { exitCode: 0, ignoresSigterm: false, output: [] };
-  if (['echo', 'date', 'true', 'false'].includes(base)) return planShellScript(argv.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' '), startMs, 'sh');
-  if (info?.behaviour === 'server' || info?.behaviour === 'system') return { exitCode: 0, ignoresSigterm: false, output: [] };
-  return { exitCode: 128, ignoresSigterm: false, output: [], startError: `exec: "${exe}": executable file not found in $PATH` };
+  const r = runShell(argv, host, '', { tty: opts.tty, cwd: opts.cwd, horizonMs: PROCESS_HORIZON_MS });
+  if (r.startError) return { exitCode: 128, ignoresSigterm: false, output: [], writes: [], startError: r.startError };
+  const output = outputLines(r.output).map((l) => ({ atMs: l.atMs, stream: l.stream, text: l.text }));
+  return {
+    exitAfterMs: r.forever || !Number.isFinite(r.durationMs) ? undefined : r.durationMs,
+    exitCode: r.exitCode,
+    ignoresSigterm,
+    output: output.filter((l) => Number.isFinite(l.atMs)),
+    writes: r.writes.filter((w) => Number.isFinite(w.atMs)),
+  };
 }

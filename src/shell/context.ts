@@ -10,6 +10,8 @@ export interface ShellImage {
   name: string;
   hasBash: boolean;
   flavour: 'busybox' | 'alpine' | 'debian';
+  /** alpine's /etc/alpine-release (3.15.11 for alpine:3.15). */
+  release?: string;
 }
 
 export interface ShellHost {
@@ -23,7 +25,9 @@ export interface ShellHost {
   /** Cluster DNS as seen from the pod (search list applied by the caller or not: names are queried as given). */
   resolve(name: string): { addresses: string[] } | { cname: string; addresses: string[] } | undefined;
   /** TCP/HTTP to an address; absent: nothing answers. */
-  connect?(host: string, port: number, request?: { path: string }): ConnectResult;
+  connect?(host: string, port: number, request?: { path?: string; /** Simulated epoch ms of the attempt. */ at?: number }): ConnectResult;
+  /** The process starts listening on a TCP port at `at` (mongod on 27017, nginx on 80). */
+  listen?(port: number, at: number): void;
   /** Seeded randomness in [0,1). */
   rng(): number;
   image: ShellImage;

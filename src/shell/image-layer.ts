@@ -1,6 +1,6 @@
 // The root filesystem an image ships: /bin applets as busybox or alpine lay them out, /etc files the kubelet
 // writes (hostname, hosts, resolv.conf), and the usual empty directories. Mounts are added by the caller.
-import { createVolume, mkdirp, writeFile, type FsMount, type FsVolume, type VirtualFs } from '../runtime/filesystem';
+import { basenameOf, createVolume, mkdirp, writeFile, type FsMount, type FsVolume, type VirtualFs } from '../runtime/filesystem';
 import { APPLETS } from './applets/index';
 import type { ShellImage } from './context';
 
@@ -42,16 +42,20 @@ function layer(opts: ContainerFsOptions): FsVolume {
       const dir = ['env', 'id', 'wc', 'head', 'tail', 'cut', 'sort', 'uniq', 'tr', 'seq', 'du', 'basename', 'dirname', 'whoami', 'wget', 'nslookup', 'printf', 'test', '[', 'tee', 'awk', 'find', 'less', 'xargs', 'free', 'uptime', 'printenv'].includes(a) ? 'usr/bin' : 'bin';
       v.entries[`${dir}/${a}`] = { type: 'symlink', mode: 0o777, mtimeMs: at, size: 12, target: '/bin/busybox', program: a === 'ash' ? 'sh' : a };
     }
-    writeFile(fs, '/etc/alpine-release', '3.15.11\n', at);
+    writeFile(fs, '/etc/alpine-release', `${opts.image.release ?? '3.15.11'}\n`, at);
   } else {
     for (const a of applets.filter((x) => !['nslookup', 'wget', 'ash', 'vi'].includes(x))) v.entries[`bin/${a}`] = { type: 'file', mode: 0o755, mtimeMs: at, size: 141_824, program: a };
     if (opts.image.hasBash) v.entries['bin/bash'] = { type: 'file', mode: 0o755, mtimeMs: at, size: 1_446_024, program: 'bash' };
   }
   if (opts.image.hasBash && flavour !== 'debian') v.entries['bin/bash'] = { type: 'file', mode: 0o755, mtimeMs: at, size: 1_446_024, program: 'bash' };
-  for (const p of opts.programs ?? []) v.entries[`usr/local/bin/${p}`] = { type: 'file', mode: 0o755, mtimeMs: at, size: 30_000_000, program: p };
+  for (const p of opts.programs ?? []) {
+    // A bare name goes to /usr/local/bin; an absolute path (nginx's /docker-entrypoint.sh) stays where it is.
+    const key = p.startsWith('/') ? p.slice(1) : `usr/local/bin/${p}`;
+    v.entries[key] = { type: 'file', mode: 0o755, mtimeMs: at, size: p.endsWith('.sh') ? 1_620 : 30_000_000, program: basenameOf(p) };
+  }
   const osRelease =
     flavour === 'alpine'
-      ? 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.15.11\nPRETTY_NAME="Alpine Linux v3.15"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n'
+      ? `NAME="Alpine Linux"\nID=alpine\nVERSION_ID=${opts.image.release ?? '3.15.11'}\nPRETTY_NAME="Alpine Linux v${(opts.image.release ?? '3.15.11').split('.').slice(0, 2).join('.')}"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n`
       : flavour === 'debian'
         ? 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\n'
         : undefined;

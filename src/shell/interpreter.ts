@@ -32,7 +32,15 @@ export interface Runtime {
   tty: boolean;
   /** The process's stdout when it is the terminal (ls lays out columns there). */
   terminal?: Sink;
+  /** A container's main process: past this many ms (or this much output, or a loop that never sleeps) it is taken to
+   * run for ever, and the run stops there (HorizonSignal). */
+  horizonMs?: number;
 }
+
+/** The process runs past the horizon: what follows is never replayed (see Runtime.horizonMs). */
+export class HorizonSignal {}
+
+const HORIZON_OUTPUT_CHUNKS = 4000;
 
 export type Sink = (text: string) => void;
 
@@ -171,7 +179,10 @@ export class Shell {
       if (!text) return;
       const last = this.rt.output[this.rt.output.length - 1];
       if (last && last.atMs === this.rt.elapsedMs && last.stream === stream) last.text += text;
-      else this.rt.output.push({ atMs: this.rt.elapsedMs, stream, text });
+      else {
+        if (this.rt.horizonMs !== undefined && this.rt.output.length >= HORIZON_OUTPUT_CHUNKS) throw new HorizonSignal();
+        this.rt.output.push({ atMs: this.rt.elapsedMs, stream, text });
+      }
     };
     return { stdin: { data: '', pos: 0 }, out: new Map([[1, sink('stdout')], [2, sink('stderr')]]) };
   }
@@ -355,7 +366,10 @@ export class Shell {
         this.loopDepth++;
         try {
           for (;;) {
-            if (++guard > 100_000) break;
+            if (++guard > 100_000) {
+              if (this.rt.horizonMs !== undefined) throw new HorizonSignal();
+              break;
+            }
             const c = this.condition(cmd.cond, rio);
             if ((c === 0) !== (cmd.kind === 'while')) break;
             try {
@@ -627,7 +641,8 @@ export class Shell {
       stderr: io.out.get(2) ?? (() => undefined),
       now: () => this.now(),
       sleep: (ms) => {
-        this.rt.elapsedMs += Math.max(0, Math.round(ms));
+        this.rt.elapsedMs += ms === Infinity ? Infinity : Math.max(0, Math.round(ms));
+        if (this.rt.horizonMs !== undefined && this.rt.elapsedMs > this.rt.horizonMs) throw new HorizonSignal();
       },
       changed: (path) => this.recordWrite(path),
       tty: this.rt.tty && io.out.get(1) === this.rt.terminal,

@@ -19,7 +19,22 @@ export function parseScript(src: string): List {
 }
 
 /** True when the source is an incomplete command an interactive shell would ask more lines for (PS2). */
+/** A here-document whose delimiter line has not come yet (the parser takes end of input as its end). */
+function pendingHeredoc(src: string): boolean {
+  const waiting: { delim: string; strip: boolean }[] = [];
+  for (const line of src.split('\n')) {
+    if (waiting.length) {
+      const w = waiting[0];
+      if ((w.strip ? line.replace(/^\t+/, '') : line) === w.delim) waiting.shift();
+      continue;
+    }
+    for (const m of line.matchAll(/<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) waiting.push({ delim: m[3], strip: m[1] === '-' });
+  }
+  return waiting.length > 0;
+}
+
 export function needsMoreInput(src: string): boolean {
+  if (pendingHeredoc(src)) return true;
   try {
     parseScript(src);
     return false;

@@ -2,7 +2,7 @@
 // precomputed run: stamped output, fs writes, exit code, duration. The caller decides when to replay it.
 import { basenameOf } from '../runtime/filesystem';
 import type { ShellHost } from './context';
-import { ExitSignal, FatalSignal, runShellArgs, Shell, type OutputChunk, type Runtime, type WriteRecord } from './interpreter';
+import { ExitSignal, FatalSignal, HorizonSignal, runShellArgs, Shell, type OutputChunk, type Runtime, type WriteRecord } from './interpreter';
 
 export type { ShellHost, ConnectResult, ExternalCommand, CommandContext } from './context';
 export type { OutputChunk, WriteRecord } from './interpreter';
@@ -16,6 +16,8 @@ export interface RunResult {
   writes: WriteRecord[];
   /** The runtime could not start argv[0] (not in the image): the message containerd gives. */
   startError?: string;
+  /** The process was still running at the horizon (a server, `sleep infinity`, an endless loop): durationMs is Infinity. */
+  forever?: boolean;
 }
 
 export interface RunOptions {
@@ -23,6 +25,8 @@ export interface RunOptions {
   tty?: boolean;
   /** Working directory (the image's WORKDIR or the container's workingDir). */
   cwd?: string;
+  /** Run at most this long (simulated ms); a process still running then runs for ever (see Runtime.horizonMs). */
+  horizonMs?: number;
 }
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -60,6 +64,7 @@ export function runShell(argv: string[], host: ShellHost, stdin?: string, opts: 
   const kind = isShell(argv[0] ?? '');
   const bash = kind === 'bash';
   const rt = newRuntime(host, bash, !!opts.tty);
+  rt.horizonMs = opts.horizonMs;
   const sh = newShell(rt, opts.cwd);
   const io = sh.rootIo();
   rt.terminal = io.out.get(1);
@@ -73,18 +78,24 @@ export function runShell(argv: string[], host: ShellHost, stdin?: string, opts: 
   if (bash && !host.image.hasBash && found.kind === 'run' && !host.commands?.bash) {
     return finish(rt, 128, { startError: `exec: "${argv[0]}": stat ${argv[0]}: no such file or directory` });
   }
-  if (!kind) {
-    // Not a shell: exec the program directly.
-    let code: number;
-    try {
-      code = sh.execute(argv, io);
-    } catch (e) {
-      if (e instanceof ExitSignal || e instanceof FatalSignal) code = e.code;
-      else throw e;
+  try {
+    if (!kind) {
+      // Not a shell: exec the program directly.
+      let code: number;
+      try {
+        code = sh.execute(argv, io);
+      } catch (e) {
+        if (e instanceof ExitSignal || e instanceof FatalSignal) code = e.code;
+        else throw e;
+      }
+      return finish(rt, code);
     }
-    return finish(rt, code);
+    return finish(rt, runShellArgs(sh, argv, io));
+  } catch (e) {
+    if (!(e instanceof HorizonSignal)) throw e;
+    rt.elapsedMs = Infinity;
+    return finish(rt, 0, { forever: true });
   }
-  return finish(rt, runShellArgs(sh, argv, io));
 }
 
 /** Output as log lines (what `kubectl logs` shows), without their newlines. */

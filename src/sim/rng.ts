@@ -6,32 +6,41 @@ export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 export type RngState = [number, number, number, number];
 
 export class Rng {
-  private s: RngState;
+  // sfc32's four words, kept as fields (no array per draw: this runs for every name and uid).
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
 
   constructor(seedOrState: number | RngState) {
     if (typeof seedOrState === 'number') {
       const seed = seedOrState >>> 0;
-      this.s = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed];
+      [this.a, this.b, this.c, this.d] = [0x9e3779b9, 0x243f6a88, 0xb7e15162, seed];
       for (let i = 0; i < 15; i++) this.nextUint32();
     } else {
-      this.s = [...seedOrState] as RngState;
+      [this.a, this.b, this.c, this.d] = seedOrState;
     }
   }
 
   get state(): RngState {
-    return [...this.s] as RngState;
+    return [this.a, this.b, this.c, this.d];
   }
 
   nextUint32(): number {
-    let [a, b, c, d] = this.s;
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    let a = this.a >>> 0;
+    let b = this.b >>> 0;
+    let c = this.c >>> 0;
+    let d = this.d >>> 0;
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) >>> 0;
     c = (c << 21) | (c >>> 11);
     c = (c + t) >>> 0;
-    this.s = [a >>> 0, b, c, d];
+    this.a = a >>> 0;
+    this.b = b;
+    this.c = c;
+    this.d = d;
     return t;
   }
 

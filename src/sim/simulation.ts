@@ -171,7 +171,11 @@ export class Simulation {
       // the same bytes whatever order a controller happened to add its fields in.
       controllers: canonicalCopy(Object.fromEntries(this.controllerState.entries())) as SimulationState['controllers'],
       events: this.events.save(),
-      queue: [...this.queue].map((q) => q.split('\u0000') as [string, string]),
+      // Split at the first separator only: controllers' own keys may contain it too (`svc\u0000ns/name`).
+      queue: [...this.queue].map((q) => {
+        const i = q.indexOf('\u0000');
+        return [q.slice(0, i), q.slice(i + 1)] as [string, string];
+      }),
     };
   }
 

@@ -32,6 +32,7 @@ export function createWorkerApi(worker: Worker): KubevilleApi {
   return {
     getWorld: () => call('getWorld'),
     run: (line) => call('run', line),
+    input: (id, line) => call('input', id, line),
     advance: (ms) => call('advance', ms),
     advanceToNextEvent: () => call('advanceToNextEvent'),
     setPlayback: (playback) => call('setPlayback', playback),
@@ -41,6 +42,19 @@ export function createWorkerApi(worker: Worker): KubevilleApi {
     newSession: (options) => call('newSession', options),
     saveSession: () => call('saveSession'),
     openSession: (text) => call('openSession', text),
+    listLessons: () => call('listLessons'),
+    startLesson: (name) => call('startLesson', name),
+    currentLesson: () => call('currentLesson'),
+    lessonStatus: () => call('lessonStatus'),
+    gotoLessonStep: (index) => call('gotoLessonStep', index),
+    showMe: () => call('showMe'),
+    explanations: () => call('explanations'),
+    validateManifest: (text) => call('validateManifest', text),
+    timeline: () => call('timeline'),
+    rewindTo: (time) => call('rewindTo', time),
+    readAutosave: () => call('readAutosave'),
+    writeAutosave: (text) => call('writeAutosave', text),
+    act: (action) => call('act', action),
     onDiff: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

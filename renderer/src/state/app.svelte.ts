@@ -7,7 +7,7 @@ import { ConsoleState } from './console.svelte';
 import { FilesState } from './files.svelte';
 import { WorldState } from './world.svelte';
 
-export type SideTab = 'object' | 'files';
+export type SideTab = 'object' | 'files' | 'lesson';
 
 export class AppState {
   world = new WorldState();

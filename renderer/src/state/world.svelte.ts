@@ -1,7 +1,7 @@
 // The renderer's copy of the world: a snapshot, then one diff per frame. Objects are replaced, never mutated,
 // so `$derived` computations see each change.
 import type { KubeObject } from '../../../src/api/meta';
-import type { Playback, WorldDiff, WorldSnapshot } from '../../../src/host/api';
+import type { CronJobClock, Playback, WorldDiff, WorldSnapshot } from '../../../src/host/api';
 import { keyOf, objectKey, type ObjectKey } from '../view/object-key';
 
 export class WorldState {
@@ -10,6 +10,8 @@ export class WorldState {
   playback = $state.raw<Playback>({ playing: false, speed: 1 });
   nextEventTime = $state<string | undefined>(undefined);
   cluster = $state.raw<WorldSnapshot['cluster'] | undefined>(undefined);
+  /** One clock per CronJob (next runs, the controller's decisions). */
+  cronJobs = $state.raw<CronJobClock[]>([]);
   ready = $state(false);
   /** Bumped when the whole world is replaced (new or opened session): the files are read again. */
   generation = $state(0);
@@ -22,6 +24,7 @@ export class WorldState {
     this.playback = snapshot.playback;
     this.nextEventTime = snapshot.nextEventTime;
     this.cluster = snapshot.cluster;
+    this.cronJobs = snapshot.cronJobs ?? [];
     this.ready = true;
   }
 
@@ -37,6 +40,7 @@ export class WorldState {
     this.time = diff.time;
     if (diff.playback.playing !== this.playback.playing || diff.playback.speed !== this.playback.speed) this.playback = diff.playback;
     this.nextEventTime = diff.nextEventTime;
+    if (diff.cronJobs && (diff.cronJobs.length || this.cronJobs.length)) this.cronJobs = diff.cronJobs;
   }
 
   get(key: ObjectKey): KubeObject | undefined {

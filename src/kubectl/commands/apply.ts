@@ -14,6 +14,7 @@ import { mappingError } from './mapping-error';
 import { checkOutputFormat, operationLine, parseDryRun, printObjects } from './object-output';
 import { dryRunWarning } from './dry-run-warning';
 import { toCompactJson } from '../printers/json';
+import { deprecationWarning } from '../../apiserver/deprecation';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -59,10 +60,13 @@ function runApply(inv: Invocation, ctx: KubectlContext): KubectlResult {
     const minor = ctx.sim.config.minor;
     const manifests = readManifests(filenames, ctx.files, ctx.stdin);
     const deferred: string[] = [];
+    const warned = new Set<string>();
     for (const m of manifests) {
       let placed;
       try {
         placed = placeManifest(m.object, m.source, inv, ctx);
+        const warning = deprecationWarning(m.object.apiVersion, m.object.kind, minor);
+        if (warning && !warned.has(warning)) out.err((warned.add(warning), warning));
       } catch (e) {
         if (e instanceof KubectlError && e.message.startsWith('error: resource mapping')) {
           deferred.push(e.message);

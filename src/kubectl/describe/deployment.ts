@@ -35,7 +35,8 @@ export function describeDeployment(d: Deployment, ctx: DescribeContext): string 
     .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.controller && o.uid === d.metadata.uid));
   const want = canonical({ ...d.spec.template, metadata: { ...(d.spec.template.metadata ?? {}), labels: { ...(d.spec.template.metadata?.labels ?? {}) } } });
   const newRS = owned.filter((rs) => templateWithoutHash(rs) === want).slice(0, 1);
-  const oldRSs = owned.filter((rs) => !newRS.includes(rs));
+  // FindOldReplicaSets' requiredRSs: old ReplicaSets that still want pods.
+  const oldRSs = owned.filter((rs) => !newRS.includes(rs) && (rs.spec.replicas ?? 1) !== 0);
   const spec = d.spec;
   const status = d.status ?? {};
   return tabbedString((w) => {

@@ -23,6 +23,7 @@ type EventWithSeries = Event & {
   reportingController?: string;
 };
 
+/** The cells of every column; the table printer drops the wide ones (priority 1) unless -o wide. */
 export function eventTable(objects: KubeObject[], ctx: PrintContext): Table {
   return { columns: COLUMNS, rows: objects.map((o) => ({ object: o, cells: eventCells(o as EventWithSeries, ctx) })) };
 }
@@ -40,7 +41,6 @@ function eventCells(e: EventWithSeries, ctx: PrintContext): string[] {
   const involved = e.involvedObject ?? { kind: '', name: '' };
   const target = involved.name ? `${involved.kind.toLowerCase()}/${involved.name}` : involved.kind.toLowerCase();
   const message = (e.message ?? '').trim();
-  if (!ctx.wide) return [last, e.type ?? '', e.reason ?? '', target, message];
   const component = e.source?.component || e.reportingController || e.reportingComponent || '';
   const instance = e.source?.host || e.reportingInstance || '';
   const source = instance ? `${component}, ${instance}` : component;

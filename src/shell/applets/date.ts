@@ -133,6 +133,7 @@ export function date(ctx: CommandContext): number {
 
 /** Seconds with an optional s/m/h/d suffix, decimals allowed; undefined when invalid. */
 export function parseDuration(arg: string): number | undefined {
+  if (arg === 'inf' || arg === 'infinity') return Infinity;
   const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(arg);
   if (!m) return undefined;
   const mult = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2]]!;

@@ -100,7 +100,7 @@ export function wget(ctx: CommandContext): number {
   }
   const ip = r.addresses[0];
   if (!quiet) ctx.stderr(`Connecting to ${u.host}${u.port === 80 ? '' : `:${u.port}`} (${ip}:${u.port})\n`);
-  const res = ctx.host.connect?.(ip, u.port, { path: u.path }) ?? { ok: false as const, error: 'timeout' as const };
+  const res = ctx.host.connect?.(ip, u.port, { path: u.path, at: ctx.now() }) ?? { ok: false as const, error: 'timeout' as const };
   if (!res.ok) {
     if (res.error === 'refused') {
       ctx.sleep(res.durationMs ?? 1);

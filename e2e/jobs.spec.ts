@@ -1,0 +1,46 @@
+// Jobs and CronJobs in the app: the CronJob clock firing on the simulated clock, and the batch/v1beta1 error
+// explained beside kubectl's real output. Screenshots go to test-results/screenshots/.
+import { expect, test } from '@playwright/test';
+import { KubevilleApp } from './app';
+
+test('a */1 CronJob fires at second 0 of each minute for 3 simulated minutes, each tick creating a Job and its pod', async ({ page }) => {
+  const app = await new KubevilleApp(page).open();
+  expect(await app.run('kubectl create cronjob hello --image=busybox --schedule="*/1 * * * *" -- /bin/sh -c date')).toBe('cronjob.batch/hello created\n');
+
+  const clock = page.locator('[data-cronjob-clock="hello"]');
+  await expect(clock).toBeVisible();
+  await expect(clock.locator('[data-schedule-text]')).toHaveText('Every minute');
+  await expect(clock.locator('[data-state="waiting"] [data-countdown]')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/cronjob-clock-waiting.png' });
+
+  const jump = page.locator('[data-action="next-cronjob-tick"]');
+  for (let minute = 1; minute <= 3; minute++) {
+    const tick = await jump.getAttribute('data-tick');
+    expect(tick).toMatch(/:00Z$/);
+    await jump.click();
+    await expect(page.locator('[data-time]')).toHaveAttribute('data-time', tick!.replace('Z', '.000Z'));
+    await expect(clock).toHaveAttribute('data-firing', 'true');
+    const jobName = `hello-${Date.parse(tick!) / 60_000}`;
+    const run = clock.locator(`[data-run="created"][data-job="${jobName}"]`);
+    await expect(run).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/cronjob-tick-${minute}.png` });
+    // The Job's pod appears and, after its image pull and run, completes.
+    await app.step(10000);
+    await expect(clock).toHaveAttribute('data-firing', 'false');
+    await expect(run.locator('[data-run-pod]')).toHaveAttribute('data-status', 'Completed');
+    await expect(run).toHaveAttribute('data-job-state', 'Complete');
+  }
+  await page.screenshot({ path: 'test-results/screenshots/cronjob-after-3-minutes.png' });
+  const jobs = await app.run('kubectl get jobs');
+  expect(jobs.trim().split('\n')).toHaveLength(4);
+  expect(app.errors).toEqual([]);
+});
+
+test('the lesson’s batch/v1beta1 CronJob is refused with kubectl’s two lines, explained beside them', async ({ page }) => {
+  const app = await new KubevilleApp(page).open();
+  const out = await app.run('kubectl apply -f mongo-dump-cronjob.yaml');
+  expect(out).toBe('error: resource mapping not found for name: "dump" namespace: "" from "mongo-dump-cronjob.yaml": no matches for kind "CronJob" in version "batch/v1beta1"\nensure CRDs are installed first\n');
+  const explanation = page.locator('[data-entry]').last().locator('[data-explanation="removed-api-version"]');
+  await expect(explanation).toContainText('apiVersion: batch/v1');
+  await page.screenshot({ path: 'test-results/screenshots/cronjob-v1beta1-explained.png' });
+});

@@ -1,0 +1,115 @@
+// One truth for both consoles: each kubectl command line runs in the emulation (runKubectl) and in the real kubectl
+// against `kubeville serve`, on two simulations built the same way; outputs are compared and differences listed.
+import { execFile, execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Session } from '../../src/host/session';
+import { runKubectl } from '../../src/kubectl/kubectl';
+import { startTestServer, type TestServer } from './test-server.test-helper';
+
+function findKubectl(): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const KUBECTL = findKubectl();
+
+/** `same`: the outputs must match; otherwise why they may not (client clock, client version…). */
+const COMMANDS: { line: string; same: true | string }[] = [
+  { line: 'get nodes', same: true },
+  { line: 'get nodes -o wide', same: true },
+  { line: 'get pods -A', same: true },
+  { line: 'get pods -A -o wide', same: true },
+  { line: 'get pods -l app=web', same: true },
+  { line: 'get pods --field-selector status.phase=Running', same: true },
+  { line: 'get svc -A', same: true },
+  { line: 'get ns', same: true },
+  { line: 'get deploy,rs', same: true },
+  { line: 'get jobs,cronjobs', same: true },
+  { line: 'get all', same: true },
+  { line: 'get pod web -o yaml', same: true },
+  { line: 'get pod web -o json', same: true },
+  { line: 'get pod nope', same: true },
+  { line: 'get events', same: true },
+  { line: 'describe pod web', same: 'event ages are computed by kubectl from the machine clock' },
+  { line: 'describe node kind-worker', same: 'event ages and lease times are computed by kubectl from the machine clock' },
+  { line: 'label pod web tier=front', same: true },
+  { line: 'annotate pod web note=hello', same: true },
+  { line: 'get pods --show-labels', same: true },
+  { line: 'apply -f web-cm.yaml', same: true },
+  { line: 'apply -f web-cm.yaml', same: true },
+  { line: 'create -f web-cm.yaml', same: true },
+  { line: 'delete configmap web-config', same: true },
+  { line: 'run other --image=busybox -- sleep 3600', same: true },
+  { line: 'version', same: 'the client version is the installed kubectl’s' },
+  { line: 'api-resources', same: true },
+  { line: 'cluster-info', same: 'the server URL is the served port, not kind’s' },
+];
+
+const CM = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-config
+data:
+  greeting: hello
+`;
+
+function newSession(start: number): Session {
+  const s = new Session({ startMs: start, seed: 7 });
+  s.sim.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } });
+  s.sim.settle();
+  s.advance(60_000);
+  return s;
+}
+
+function run(file: string, args: string[], env: Record<string, string>, cwd: string): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { env: { ...process.env, ...env }, timeout: 10_000, cwd }, (error, stdout, stderr) => {
+      resolve({ stdout, stderr, exitCode: error ? ((error as { code?: number }).code ?? 1) : 0 });
+    });
+  });
+}
+
+const suite = KUBECTL ? describe : describe.skip;
+if (!KUBECTL) console.warn('dual-console: SKIPPED — no kubectl on PATH; install kubectl 1.27–1.33 to compare both consoles');
+
+suite(`dual console: the emulation and ${KUBECTL ?? 'kubectl'} against kubeville serve`, () => {
+  let server: TestServer;
+  let emulated: Session;
+  const differences: string[] = [];
+
+  beforeAll(async () => {
+    // Both simulations end their setup at the wall-clock second, so what kubectl computes from the machine clock
+    // (describe's event ages) stays close.
+    const start = Math.floor((Date.now() - 60_000) / 1000) * 1000;
+    server = await startTestServer(newSession(start));
+    emulated = newSession(start);
+    writeFileSync(join(server.dir, 'web-cm.yaml'), CM);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (differences.length) console.log(`dual-console differences (${differences.length}):\n${differences.join('\n')}`);
+  });
+
+  it('prints the same text in both consoles for every command of the table', async () => {
+    const env = { KUBECONFIG: server.kubeconfig, KUBECACHEDIR: join(server.dir, 'cache'), HOME: server.dir };
+    const mismatched: string[] = [];
+    for (const { line, same } of COMMANDS) {
+      const args = line.split(' ');
+      const real = await run(KUBECTL!, args, env, server.dir);
+      const emu = runKubectl(args, { sim: emulated.sim, files: { read: (p) => (p === 'web-cm.yaml' ? CM : undefined) }, stdin: '', defaultNamespace: 'default' });
+      // The real kubectl runs in the server's folder, where -f finds web-cm.yaml.
+      const equal = real.stdout === emu.stdout && real.stderr === emu.stderr && real.exitCode === emu.exitCode;
+      if (!equal) {
+        differences.push(`$ kubectl ${line}${same === true ? '' : `   (expected: ${same})`}\n--- emulation (exit ${emu.exitCode})\n${emu.stdout}${emu.stderr}--- real kubectl (exit ${real.exitCode})\n${real.stdout}${real.stderr}`);
+        if (same === true) mismatched.push(line);
+      }
+    }
+    expect(mismatched).toEqual([]);
+  }, 25_000);
+});

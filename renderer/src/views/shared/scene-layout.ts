@@ -1,0 +1,180 @@
+// Scene → positions, in layout units, shared by the three metaphors (each passes its own sizes). Pure: the same
+// scene and slots give the same layout. A pod keeps its lot (SlotMemory); a newcomer takes the lowest free lot.
+// Districts grow as a square grid of lots, so 1 to 200 pods a node stay readable with zoom and pan.
+import { linkHorizontal } from 'd3';
+import type { Box } from '../../view/cluster-layout';
+import type { ObjectKey } from '../../view/object-key';
+import type { Scene, SceneCronJob, SceneJob, SceneNode, ScenePod, SceneService, SceneWorkload } from './scene';
+
+export type { Box };
+export type Placed<T> = Box & { item: T };
+export type PlacedPod = Placed<ScenePod> & { group: string };
+
+export interface Gate {
+  key: string;
+  service: ObjectKey;
+  serviceName: string;
+  node: ObjectKey;
+  nodePort: number;
+  x: number;
+  y: number;
+}
+
+export interface SceneLink {
+  key: string;
+  from: ObjectKey;
+  to: ObjectKey;
+  path: string;
+}
+
+export interface SceneSizes {
+  lot: { w: number; h: number; gap: number };
+  district: { pad: number; header: number; gap: number; maxPerRow: number; minWidth: number };
+  landmark: { w: number; h: number; gap: number };
+  side: { w: number; tower: number; crew: number; workload: number; gap: number };
+  gate: { w: number; h: number };
+  band: number;
+}
+
+export interface SceneLayout {
+  districts: Placed<SceneNode>[];
+  lots: PlacedPod[];
+  waiting?: Box;
+  landmarks: Placed<SceneService>[];
+  gates: Gate[];
+  towers: Placed<SceneCronJob>[];
+  crews: Placed<SceneJob>[];
+  workloads: Placed<SceneWorkload>[];
+  links: SceneLink[];
+  /** The city wall / mall walls / park fence: everything inside the cluster. */
+  inside: Box;
+  bounds: Box;
+  /** Few pods a node: names fit under every house. */
+  labelled: boolean;
+}
+
+/** Lot columns in a district: a square grid, at least two. */
+export function lotColumns(maxPods: number): number {
+  return Math.max(2, Math.ceil(Math.sqrt(maxPods)));
+}
+
+/** The groups SlotMemory keeps each pod's lot in: one per node, '' for the waiting field. */
+export function lotGroups(scene: Scene): Map<string, string[]> {
+  const groups = new Map<string, string[]>([['', scene.pending.map((p) => p.key)]]);
+  for (const n of scene.nodes) groups.set(n.name, n.pods.map((p) => p.key));
+  return groups;
+}
+
+export function layoutScene(scene: Scene, slots: Map<string, number>, S: SceneSizes): SceneLayout {
+  const slotOf = (p: ScenePod, i: number) => slots.get(p.key) ?? i;
+  const highest = (pods: ScenePod[]) => pods.reduce((m, p, i) => Math.max(m, slotOf(p, i) + 1), 0);
+  const maxPods = Math.max(1, ...scene.nodes.map((n) => highest(n.pods)));
+  const columns = lotColumns(maxPods);
+  const { lot, district: D, landmark: L, side } = S;
+  const districtW = Math.max(D.minWidth, D.pad * 2 + columns * lot.w + (columns - 1) * lot.gap);
+  const perRow = Math.min(D.maxPerRow, Math.max(1, scene.nodes.length));
+  const mainW = perRow * districtW + (perRow - 1) * D.gap;
+
+  // Landmarks in a column on the left (a projector is wide): the LoadBalancers' entrances first, the in-cluster
+  // services, then the ExternalName signposts.
+  const order = { LoadBalancer: 0, NodePort: 1, ClusterIP: 2, ExternalName: 3 } as const;
+  const services = [...scene.services].sort((a, b) => order[a.type] - order[b.type]);
+  const perColumn = Math.max(4, Math.ceil(Math.sqrt(services.length * 3)));
+  const landmarkColumns = Math.ceil(services.length / perColumn);
+  const landmarks: Placed<SceneService>[] = services.map((s, i) => ({ item: s, x: Math.floor(i / perColumn) * (L.w + L.gap), y: (i % perColumn) * (L.h + L.gap), w: L.w, h: L.h }));
+  const x0 = landmarkColumns ? landmarkColumns * (L.w + L.gap) - L.gap + S.band : 0;
+  // Room above the first row of districts for the gates' number signs.
+  let y = services.some((s) => s.type === 'NodePort' || s.type === 'LoadBalancer') ? S.gate.h + 50 : 0;
+
+  const districts: Placed<SceneNode>[] = [];
+  const lots: PlacedPod[] = [];
+  const gates: Gate[] = [];
+  const gated = services.filter((s) => s.type === 'NodePort' || s.type === 'LoadBalancer');
+  for (let r = 0; r * perRow < scene.nodes.length; r++) {
+    const row = scene.nodes.slice(r * perRow, (r + 1) * perRow);
+    const rows = Math.max(1, ...row.map((n) => Math.ceil(Math.max(1, highest(n.pods)) / columns)));
+    const h = D.header + rows * lot.h + (rows - 1) * lot.gap + D.pad;
+    row.forEach((node, i) => {
+      const x = x0 + i * (districtW + D.gap);
+      districts.push({ item: node, x, y, w: districtW, h });
+      node.pods.forEach((pod, j) => {
+        const slot = slotOf(pod, j);
+        lots.push({ item: pod, group: node.name, x: x + D.pad + (slot % columns) * (lot.w + lot.gap), y: y + D.header + Math.floor(slot / columns) * (lot.h + lot.gap), w: lot.w, h: lot.h });
+      });
+      // One numbered gate per NodePort (and LoadBalancer) service in every district's wall.
+      const span = districtW - 2 * D.pad;
+      gated.forEach((s, g) => {
+        const nodePort = s.ports.find((p) => p.nodePort)?.nodePort ?? 0;
+        gates.push({ key: `${s.key}@${node.key}`, service: s.key, serviceName: s.name, node: node.key, nodePort, x: x + D.pad + ((g + 0.5) * span) / Math.max(1, gated.length), y });
+      });
+    });
+    y += h + D.gap;
+  }
+  y -= D.gap;
+
+  let waiting: Box | undefined;
+  if (scene.pending.length) {
+    y += D.gap;
+    const perLot = Math.max(1, Math.floor((mainW - 2 * D.pad + lot.gap) / (lot.w + lot.gap)));
+    const lines = Math.ceil(highest(scene.pending) / perLot);
+    waiting = { x: x0, y, w: mainW, h: D.header * 0.6 + lines * (lot.h + lot.gap) - lot.gap + D.pad };
+    scene.pending.forEach((pod, j) => {
+      const slot = slotOf(pod, j);
+      lots.push({ item: pod, group: '', x: x0 + D.pad + (slot % perLot) * (lot.w + lot.gap), y: waiting!.y + D.header * 0.6 + Math.floor(slot / perLot) * (lot.h + lot.gap), w: lot.w, h: lot.h });
+    });
+    y = waiting.y + waiting.h;
+  }
+
+  // The side column: a clock tower per CronJob with its crews (Jobs) under it, stand-alone Jobs, then other workloads.
+  const sx = x0 + mainW + S.band;
+  let sy = 0;
+  const towers: Placed<SceneCronJob>[] = [];
+  const crews: Placed<SceneJob>[] = [];
+  const workloads: Placed<SceneWorkload>[] = [];
+  const crewOf = (j: SceneJob) => {
+    crews.push({ item: j, x: sx + side.gap, y: sy, w: side.w - side.gap, h: side.crew });
+    sy += side.crew + side.gap;
+  };
+  for (const c of scene.cronJobs) {
+    towers.push({ item: c, x: sx, y: sy, w: side.w, h: side.tower });
+    sy += side.tower + side.gap;
+    for (const j of scene.jobs) if (j.cronJob === c.key) crewOf(j);
+  }
+  for (const j of scene.jobs) if (!j.cronJob || !scene.cronJobs.some((c) => c.key === j.cronJob)) crewOf(j);
+  for (const w of scene.workloads) {
+    workloads.push({ item: w, x: sx, y: sy, w: side.w, h: side.workload });
+    sy += side.workload + side.gap;
+  }
+  const hasSide = towers.length + crews.length + workloads.length > 0;
+  const width = hasSide ? sx + side.w : x0 + mainW;
+
+  const lotBox = new Map(lots.map((l) => [l.item.key, l]));
+  const link = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
+  const links: SceneLink[] = [];
+  for (const l of landmarks) {
+    if (l.item.type === 'ExternalName') continue;
+    if (l.item.type === 'LoadBalancer') {
+      for (const g of gates) if (g.service === l.item.key) links.push({ key: `${l.item.key}→${g.key}`, from: l.item.key, to: g.key, path: link({ source: [l.x + l.w, l.y + l.h / 2], target: [g.x, g.y - 50] }) ?? '' });
+    }
+    for (const podKey of l.item.endpointPods) {
+      const p = lotBox.get(podKey);
+      if (p) links.push({ key: `${l.item.key}→${podKey}`, from: l.item.key, to: podKey, path: (link({ source: [l.x + l.w, l.y + l.h / 2], target: [p.x, p.y + p.h * 0.3] }) ?? '') });
+    }
+  }
+  const inside = { x: -D.pad, y: -D.pad, w: x0 + mainW + 2 * D.pad, h: Math.max(y, landmarks.reduce((m, l) => Math.max(m, l.y + l.h), 0)) + 2 * D.pad };
+  const height = Math.max(inside.h - 2 * D.pad, sy - side.gap);
+  return {
+    districts,
+    lots,
+    waiting,
+    landmarks,
+    gates,
+    towers,
+    crews,
+    workloads,
+    links,
+    inside,
+    bounds: { x: -D.pad - 10, y: -D.pad - 10, w: width + 2 * D.pad + 20, h: height + 2 * D.pad + 20 },
+    labelled: maxPods <= 16,
+  };
+}
