@@ -71,8 +71,10 @@ test('an edited workspace file is what kubectl apply -f reads', async ({ page })
   const app = await new KubevilleApp(page).open();
   await page.locator('[data-tab="files"]').click();
   await page.locator('[data-file="mongo-pod.yaml"]').click();
-  const editor = page.locator('[data-file-editor="mongo-pod.yaml"]');
-  await editor.fill((await editor.inputValue()).replace('name: db', 'name: db2'));
+  // The editor is CodeMirror: put the cursor at the end of `name: db` and type.
+  await page.locator('[data-file-editor="mongo-pod.yaml"] .cm-line', { hasText: 'name: db' }).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('2');
   await page.locator('[data-action="save-file"]').click();
   expect(await app.run('kubectl apply -f mongo-pod.yaml')).toBe('pod/db2 created\n');
   await expect(app.pod('db2')).toBeVisible();
