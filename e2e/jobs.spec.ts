@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { KubevilleApp } from './app';
 
 test('a */1 CronJob fires at second 0 of each minute for 3 simulated minutes, each tick creating a Job and its pod', async ({ page }) => {
+  test.setTimeout(90_000);
   const app = await new KubevilleApp(page).open();
   expect(await app.run('kubectl create cronjob hello --image=busybox --schedule="*/1 * * * *" -- /bin/sh -c date')).toBe('cronjob.batch/hello created\n');
 

@@ -10,6 +10,7 @@ test('traffic to a NodePort Service with 3 replicas keeps flowing when a pod is 
   await expect(page.locator('[data-kind="NodePortGate"]')).toHaveCount(3);
 
   // 40 requests per simulated second from the Internet, through every node's NodePort.
+  await page.locator('[data-action="traffic-toggle"]').click();
   await page.locator('[data-input="traffic-service"]').selectOption('default/web');
   await page.locator('[data-input="traffic-rate"]').fill('40');
   await page.locator('[data-action="traffic-from-internet"]').click();

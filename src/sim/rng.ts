@@ -73,10 +73,9 @@ export class Rng {
 
   /** A random (version 4) UUID. */
   uuid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[this.int(0, 3)];
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    // 32 random hex digits, then the version (4) and variant (8, 9, a or b) digits set: same draws, same text.
+    const h = this.hex(32);
+    const variant = '89ab'[this.int(0, 3)];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
   }
 }
