@@ -100,7 +100,7 @@ test('lesson 9 in French: the seven steps, the batch/v1beta1 error explained and
   // The course's CronJob is batch/v1beta1: refused by 1.32, explained beside kubectl's output.
   const refused = await app.run('kubectl apply -f mongo-dump-cronjob.yaml');
   expect(refused).toContain('no matches for kind "CronJob" in version "batch/v1beta1"');
-  await expect(page.locator('article[data-explanation="removed-api-version"]')).toBeVisible();
+  await expect(page.locator('[data-entry]').last().locator('[data-explanation="removed-api-version"]')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/cronjobs-dump-cronjob-error.png` });
   await page.locator('[data-tab="files"]').click();
   await page.locator('[data-file="mongo-dump-cronjob.yaml"]').click();

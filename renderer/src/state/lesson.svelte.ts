@@ -120,7 +120,9 @@ export class LessonState {
     this.dismissed = new Set([...this.dismissed, id]);
   }
 
-  visibleExplanations = $derived(this.explanations.filter((e) => !this.dismissed.has(e.id)));
+  // A refused apiVersion is explained under kubectl's output in the console (components/cronjob/ConsoleExplanation),
+  // right where the learner reads the error; the overlay would say it a second time.
+  visibleExplanations = $derived(this.explanations.filter((e) => !this.dismissed.has(e.id) && e.kind !== 'removed-api-version'));
 
   /** Hints due now: those with a delay that has passed, plus those asked for. */
   hints = $derived.by(() => {
