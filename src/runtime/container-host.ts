@@ -1,5 +1,6 @@
 // The world as one container's processes see it (a ShellHost): its filesystem (image layer + volumes), its
 // environment, cluster DNS through its resolv.conf, connections through the cluster network, the image's programs.
+import { NGINX_WELCOME } from './programs/nginx';
 import type { Container, Pod } from '../api/pod';
 import type { Service } from '../api/service';
 import type { ApiServer } from '../apiserver/api-server';
@@ -22,6 +23,35 @@ export function shellImage(ref: ImageRef): ShellImage {
   return { name: ref.image, hasBash: !!info?.hasBash, flavour, ...(flavour === 'alpine' ? { release: alpineRelease(ref.tag) } : {}) };
 }
 
+const NGINX_50X = `<!DOCTYPE html>
+<html>
+<head>
+<title>Error</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>An error occurred.</h1>
+<p>Sorry, the page you are looking for is currently unavailable.<br/>
+Please try again later.</p>
+<p>If you are the system administrator of this resource then you should check
+the error log for details.</p>
+<p><em>Faithfully yours, nginx.</em></p>
+</body>
+</html>
+`;
+
+/** Files an image ships that learners look at (nginx's pages, mongod's data folder). */
+export function imageFiles(ref: ImageRef): Record<string, string> {
+  const repo = ref.repository.replace(/^docker\.io\/library\//, '');
+  if (repo === 'nginx') return { '/usr/share/nginx/html/index.html': NGINX_WELCOME, '/usr/share/nginx/html/50x.html': NGINX_50X, '/etc/nginx/conf.d/': '', '/var/log/nginx/': '' };
+  if (repo === 'mongo') return { '/data/db/': '', '/data/configdb/': '' };
+  return {};
+}
+
 /** Programs an image has besides the applets, by name. */
 export function imagePrograms(ref: ImageRef): Record<string, ExternalCommand> {
   const repo = ref.repository.replace(/^docker\.io\/library\//, '');
@@ -38,7 +68,7 @@ export function rootVolumeId(uid: string, container: string): string {
 export function createContainerRoot(state: KubeletState, pod: Pod, c: Container, ip: string | undefined, now: number): ContainerFsRef {
   const ref = parseImage(c.image ?? '');
   const id = rootVolumeId(pod.metadata.uid!, c.name);
-  const view = createContainerFs({ image: shellImage(ref), hostname: pod.spec.hostname ?? pod.metadata.name!, podIP: ip, namespace: pod.metadata.namespace, programs: ref.info?.programs }, now);
+  const view = createContainerFs({ image: shellImage(ref), hostname: pod.spec.hostname ?? pod.metadata.name!, podIP: ip, namespace: pod.metadata.namespace, programs: ref.info?.programs, files: imageFiles(ref) }, now);
   view.root.id = id;
   state.volumes[id] = view.root;
   return { root: id, mounts: containerMounts(pod, c), ...(c.workingDir ? { cwd: c.workingDir } : {}) };

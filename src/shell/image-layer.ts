@@ -14,6 +14,8 @@ export interface ContainerFsOptions {
   builtMs?: number;
   /** Programs besides the applets, installed in /usr/local/bin (mongodump…). */
   programs?: string[];
+  /** Files the image ships (path → content; a path ending in `/` is a folder). */
+  files?: Record<string, string>;
   mounts?: FsMount[];
 }
 
@@ -62,6 +64,13 @@ function layer(opts: ContainerFsOptions): FsVolume {
   if (osRelease) writeFile(fs, '/etc/os-release', osRelease, at);
   writeFile(fs, '/etc/passwd', 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n', at);
   writeFile(fs, '/etc/group', 'root:x:0:\nwheel:x:10:root\nnobody:x:65534:\n', at);
+  for (const [path, text] of Object.entries(opts.files ?? {})) {
+    if (path.endsWith('/')) mkdirp(fs, path.slice(0, -1), at);
+    else {
+      mkdirp(fs, path.slice(0, path.lastIndexOf('/')) || '/', at);
+      writeFile(fs, path, text, at);
+    }
+  }
   v.entries['dev/null'] = { type: 'file', mode: 0o666, mtimeMs: at, size: 0 };
   return v;
 }

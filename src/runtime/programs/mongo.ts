@@ -146,8 +146,17 @@ function fsFailure(ctx: CommandContext, path: string, e: unknown): number {
   return 1;
 }
 
+/** What mongo-tools 4.0 print for `--version` (the mongo:4.0 image ships r4.0.28). */
+function toolVersion(tool: string): string {
+  return `${tool} version: r4.0.28\ngit version: af1a9dc12adcfa83cc19571cb3faba26eeddac92\nGo version: go1.11.13\n   os: linux\n   arch: amd64\n   compiler: gc\n`;
+}
+
 /** `mongodump --host H [--port P] [--gzip] --archive[=PATH] | --out DIR`. */
 export const mongodump: ExternalCommand = (ctx) => {
+  if (ctx.argv.includes('--version')) {
+    ctx.stdout(toolVersion('mongodump'));
+    return 0;
+  }
   const o = toolOptions(ctx.argv);
   if (typeof o === 'string') {
     ctx.stderr(`${mongoTime(ctx.now())}\t${o}\n${mongoTime(ctx.now())}\ttry 'mongodump --help' for more information\n`);
@@ -196,6 +205,10 @@ export const mongodump: ExternalCommand = (ctx) => {
 
 /** `mongorestore --host H [--gzip] --archive=PATH | DIR`. */
 export const mongorestore: ExternalCommand = (ctx) => {
+  if (ctx.argv.includes('--version')) {
+    ctx.stdout(toolVersion('mongorestore'));
+    return 0;
+  }
   const o = toolOptions(ctx.argv);
   if (typeof o === 'string') {
     ctx.stderr(`${mongoTime(ctx.now())}\t${o}\n${mongoTime(ctx.now())}\ttry 'mongorestore --help' for more information\n`);
