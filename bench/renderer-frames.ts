@@ -9,6 +9,8 @@ import { Session } from '../src/host/session';
 
 const PORT = 4191;
 const SECONDS = Number(process.env['FRAMES_SECONDS'] ?? 5);
+/** Requests per simulated second (0 for none); set FRAMES_TRAFFIC=0 to measure without traffic. */
+const TRAFFIC_RATE = Number(process.env['FRAMES_TRAFFIC'] ?? 0.5);
 const VIEWS = [
   ['1', 'technical'],
   ['2', 'city'],
@@ -29,6 +31,10 @@ function sessionWith200Pods(): string {
   if (r.exitCode !== 0) throw new Error(r.stderr);
   session.run('kubectl create cronjob tick --image=busybox --schedule="*/1 * * * *" -- date');
   session.advance(3 * 60_000);
+  if (TRAFFIC_RATE <= 0) return JSON.stringify(session.save());
+  // Requests from the Internet through the NodePort: 0.5 per simulated second is 300 people a wall-clock second at 600×.
+  const r2 = session.act({ type: 'start-traffic', from: { kind: 'internet' }, to: { service: { namespace: 'default', name: 'bench' } }, rate: TRAFFIC_RATE });
+  if (!r2.ok) throw new Error(r2.error);
   return JSON.stringify(session.save());
 }
 
@@ -53,12 +59,71 @@ const MEASURE = `(async (ms) => {
   return { p50: at(0.5), p95: at(0.95), dropped, frames: times.length };
 })`;
 
-async function measure(page: Page, seconds: number): Promise<{ p50: number; p95: number; dropped: number; frames: number }> {
-  return page.evaluate(`${MEASURE}(${seconds * 1000})`) as Promise<{ p50: number; p95: number; dropped: number; frames: number }>;
+interface Figures {
+  p50: number;
+  p95: number;
+  dropped: number;
+  frames: number;
+  /** Main-thread busy time per wall-clock second (Chromium's TaskDuration): less sensitive than frame times to
+   * other processes sharing the two cores. */
+  busy: number;
+}
+
+async function measure(page: Page, seconds: number): Promise<Figures> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const t0 = await task();
+  const r = (await page.evaluate(`${MEASURE}(${seconds * 1000})`)) as Omit<Figures, 'busy'>;
+  const busy = ((await task()) - t0) * (1000 / seconds);
+  await cdp.detach();
+  return { ...r, busy };
+}
+
+/** With FRAMES_TRACE=1: where a view's main-thread time goes (top trace events, summed; nested ones overlap). */
+async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  if (!process.env['FRAMES_TRACE']) return run();
+  const cdp = await page.context().newCDPSession(page);
+  type TraceEvent = { name: string; ph: string; dur?: number };
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,v8.execute', transferMode: 'ReportEvents' });
+  const r = await run();
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await done;
+  const byName = new Map<string, number>();
+  for (const e of events) if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(`      ${top.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(' · ')}`);
+  await cdp.detach();
+  return r;
+}
+
+/** With FRAMES_PROFILE=1: the functions the main thread spent most time in (self time; best with an unminified build in FRAMES_OUT). */
+async function profiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  if (!process.env['FRAMES_PROFILE']) return run();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  const r = await run();
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    const name = f ? `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}` : '?';
+    self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  for (const [n, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`      ${ms.toFixed(0).padStart(6)} ms  ${n}`);
+  await cdp.detach();
+  return r;
 }
 
 async function main(): Promise<void> {
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', 'out/renderer', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  // Its own process group, so that stopping it stops vite too (not only npx).
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', process.env['FRAMES_OUT'] ?? 'out/renderer', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   try {
     await sleep(2500);
     const browser = await chromium.launch({
@@ -75,18 +140,20 @@ async function main(): Promise<void> {
     await page.locator('[data-speed="600"]').first().click();
     await page.locator('[data-action="play"]').click();
     console.log(`Renderer frames — Chromium (software rendering), 1920×1080, 200 pods on 5 nodes, playing at 600×, ${SECONDS} s a view`);
-    console.log('  view        frames   p50 ms   p95 ms   dropped');
-    for (const [key, name] of VIEWS) {
+    console.log('  view        frames   p50 ms   p95 ms   dropped   main thread busy ms/s');
+    const only = process.env['FRAMES_VIEWS']?.split(',');
+    const views = only ? only.flatMap((n) => VIEWS.filter(([, v]) => v === n)) : VIEWS;
+    for (const [key, name] of views) {
       await page.evaluate('document.activeElement && document.activeElement.blur()');
       await page.keyboard.press(key);
       await page.locator(`.view svg[data-view="${name === 'technical' ? 'cluster' : name}"]`).waitFor();
       await sleep(1500);
-      const r = await measure(page, SECONDS);
-      console.log(`  ${name.padEnd(10)} ${String(r.frames).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${String(r.dropped).padStart(9)}`);
+      const r = await traced(page, () => profiled(page, () => measure(page, SECONDS)));
+      console.log(`  ${name.padEnd(10)} ${String(r.frames).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${String(r.dropped).padStart(9)} ${r.busy.toFixed(0).padStart(12)}`);
     }
     await browser.close();
   } finally {
-    server.kill();
+    if (server.pid) process.kill(-server.pid);
   }
 }
 

@@ -96,7 +96,7 @@ function benchCronJobWeek(count: number): void {
   const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
   console.log(`7 simulated days of ${count} */1 CronJob${count > 1 ? 's' : ''} (default history limits: 3 succeeded, 1 failed)`);
   console.log(`  wall time:                 ${ms.toFixed(0)} ms (CPU ${cpuMs.toFixed(0)} ms, all threads)`);
-  console.log(`  jobs created:              ${jobsCreated}  (${Math.round(jobsCreated / (ms / 1000))} jobs/s)`);
+  console.log(`  jobs created:              ${jobsCreated}  (${Math.round(jobsCreated / (ms / 1000))} jobs/s, ${Math.round((cpuMs * 1000) / jobsCreated)} µs CPU per job)`);
   console.log(`  kept at the end:           ${sim.store.count('Job')} jobs, ${sim.store.count('Pod')} pods, ${sim.store.count('Event')} events`);
   console.log(`  peak heap:                 ${mb(peak)} MB (${mb(heapBefore)} MB before)`);
   console.log(`  saved state:               ${(saved.length / 1024).toFixed(0)} KiB`);

@@ -155,3 +155,26 @@ test('a damaged autosave never stops the app', async ({ page }) => {
   const app = await new KubevilleApp(page).open();
   expect(await app.run('kubectl get nodes')).toContain('kind-control-plane');
 });
+
+test('the YAML editor completes keys from the Kubernetes schemas and reports an unknown field as the API server does', async ({ page }) => {
+  await openLessons(page);
+  await page.locator('[data-tab="files"]').click();
+  await page.locator('[data-action="new-file"]').click();
+  await page.locator('[data-new-file-name]').fill('typo.yaml');
+  await page.locator('[data-new-file-template]').selectOption('Pod');
+  await page.getByRole('button', { name: 'Créer' }).click();
+  const editor = page.locator('[data-file-editor="typo.yaml"] .cm-content');
+  await expect(editor).toContainText('image:');
+  await expect(page.locator('[data-problems="0"]')).toBeVisible();
+  // A new key under the container, as a student would type it: the completion list comes from the schemas.
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Backspace'); // to the end of `    image: nginx`: Enter keeps the container's indentation
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('startupP');
+  await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('startupProbe');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('robez: 1');
+  await expect(page.locator('[data-problems]')).toContainText('strict decoding error: unknown field "spec.containers[0].startupProbez"');
+  await page.screenshot({ path: `${SHOTS}/editor-unknown-field.png` });
+});

@@ -11,6 +11,7 @@ import { SessionFiles } from './session-files';
 import { filesFromGlob, SessionHost, wallClockMinute } from './session-host';
 import { createMainWindow, isOwnFrame } from './window';
 import { fileAutosave } from './autosave-file';
+import { workspaceDisk } from './workspace-disk';
 import { join } from 'node:path';
 
 /** How often the play loop runs (ms): about 20 frames a second. */
@@ -41,6 +42,7 @@ function main(): void {
       },
       startTime: () => wallClockMinute(Date.now()),
       autosave: fileAutosave(() => join(app.getPath('userData'), 'autosave.kubeville.json')),
+      disk: workspaceDisk(() => win),
     });
     registerApiHandlers(ipcMain, host.calls, (event) => isOwnFrame(win, event.senderFrame?.url, event.sender.id));
     const files = new SessionFiles(host, () => win, t);

@@ -23,11 +23,14 @@ export const API_CHANNELS = {
   showMe: 'kubeville:show-me',
   explanations: 'kubeville:explanations',
   validateManifest: 'kubeville:validate-manifest',
+  completeManifest: 'kubeville:complete-manifest',
   timeline: 'kubeville:timeline',
   rewindTo: 'kubeville:rewind-to',
   readAutosave: 'kubeville:read-autosave',
   writeAutosave: 'kubeville:write-autosave',
   act: 'kubeville:act',
+  openFileFromDisk: 'kubeville:open-file-from-disk',
+  saveFileToDisk: 'kubeville:save-file-to-disk',
 } as const satisfies Record<Exclude<keyof KubevilleApi, 'onDiff'>, string>;
 
 /** Main → renderer: one squashed WorldDiff per frame. */

@@ -24,10 +24,13 @@ const api: KubevilleApi = {
   showMe: () => ipcRenderer.invoke(API_CHANNELS.showMe),
   explanations: () => ipcRenderer.invoke(API_CHANNELS.explanations),
   validateManifest: (text) => ipcRenderer.invoke(API_CHANNELS.validateManifest, String(text)),
+  completeManifest: (text, offset, explicit) => ipcRenderer.invoke(API_CHANNELS.completeManifest, String(text), Number(offset), Boolean(explicit)),
   timeline: () => ipcRenderer.invoke(API_CHANNELS.timeline),
   rewindTo: (time) => ipcRenderer.invoke(API_CHANNELS.rewindTo, String(time)),
   readAutosave: () => ipcRenderer.invoke(API_CHANNELS.readAutosave),
   writeAutosave: (text) => ipcRenderer.invoke(API_CHANNELS.writeAutosave, String(text)),
+  openFileFromDisk: () => ipcRenderer.invoke(API_CHANNELS.openFileFromDisk),
+  saveFileToDisk: (name) => ipcRenderer.invoke(API_CHANNELS.saveFileToDisk, String(name)),
   act: (action) => ipcRenderer.invoke(API_CHANNELS.act, JSON.parse(JSON.stringify(action))),
   onDiff: (listener) => {
     const wrapped = (_event: IpcRendererEvent, diff: WorldDiff) => listener(diff);

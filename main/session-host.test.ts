@@ -97,3 +97,25 @@ describe('host helpers', () => {
     ]);
   });
 });
+
+describe('SessionHost: files on disk (desktop app)', () => {
+  it('adds an opened file to the workspace and saves a workspace file through the injected dialogs', async () => {
+    const saved: [string, string][] = [];
+    const host = new SessionHost(new Session({ start: START }, [{ name: 'a.yaml', text: 'kind: Pod\n' }]), {
+      emit: () => {},
+      startTime: () => START,
+      disk: { open: async () => ({ name: 'web.yaml', text: 'kind: Service\n' }), save: async (name, text) => (saved.push([name, text]), true) },
+    });
+    expect(await host.calls.openFileFromDisk()).toEqual({ name: 'web.yaml', text: 'kind: Service\n' });
+    expect(host.calls.listFiles().map((f) => f.name)).toEqual(['a.yaml', 'web.yaml']);
+    expect(await host.calls.saveFileToDisk('a.yaml')).toBe(true);
+    expect(await host.calls.saveFileToDisk('missing.yaml')).toBe(false);
+    expect(saved).toEqual([['a.yaml', 'kind: Pod\n']]);
+  });
+
+  it('opens and saves nothing without a disk (browser mode uploads and downloads instead)', async () => {
+    const { host } = hostWithSession();
+    expect(await host.calls.openFileFromDisk()).toBeUndefined();
+    expect(await host.calls.saveFileToDisk('mongo-pod.yaml')).toBe(false);
+  });
+});

@@ -8,10 +8,24 @@ import { missingCapabilities } from '../src/lessons/capabilities';
 import { lessonStatus, openStep, performActions, startLesson } from '../src/lessons/lesson-session';
 import { explain } from '../src/explain/explain';
 import { validateManifest } from '../src/explain/validate-manifest';
+import { completeManifest, type ManifestCompletion } from '../src/explain/schema-complete';
 import { builtinLessonFiles } from '../assets/lessons/builtin';
 
-/** Every API call except the diff subscription, answered synchronously by the host. */
-export type ApiCalls = { [K in Exclude<keyof KubevilleApi, 'onDiff'>]: (...args: Parameters<KubevilleApi[K]>) => Awaited<ReturnType<KubevilleApi[K]>> };
+/** The calls that wait for a person (native file dialogs): answered asynchronously. */
+type DiskCall = 'openFileFromDisk' | 'saveFileToDisk';
+
+/** Every API call except the diff subscription, answered synchronously by the host (the disk calls excepted). */
+export type ApiCalls = { [K in Exclude<keyof KubevilleApi, 'onDiff' | DiskCall>]: (...args: Parameters<KubevilleApi[K]>) => Awaited<ReturnType<KubevilleApi[K]>> } & {
+  [K in DiskCall]: (...args: Parameters<KubevilleApi[K]>) => ReturnType<KubevilleApi[K]>;
+};
+
+/** Reading and writing single files on the user's disk through native dialogs (the desktop app only). */
+export interface WorkspaceDisk {
+  /** Asks for a file and reads it; undefined if cancelled. */
+  open(): Promise<WorkspaceFile | undefined>;
+  /** Asks where to save `name` and writes `text` there; false if cancelled. */
+  save(name: string, text: string): Promise<boolean>;
+}
 
 /** The longest wall-clock gap one frame may play (a laptop waking from sleep must not jump hours ahead). */
 const MAX_FRAME_MS = 250;
@@ -25,6 +39,8 @@ export interface SessionHostOptions {
   lessons?: Catalog;
   /** Where the host keeps its autosave (Electron: a file in userData); none in browser mode (localStorage there). */
   autosave?: { read(): string | undefined; write(text: string): void };
+  /** Open file… / Save file as… (Electron's dialogs); none in browser mode (upload and download there). */
+  disk?: WorkspaceDisk;
 }
 
 /** The current wall-clock minute, ISO-8601 (a new session starts there). */
@@ -135,6 +151,7 @@ export class SessionHost {
     },
     explanations: (): Explanation[] => explain({ sim: this.session.sim, journal: this.session.journal, files: this.session.fileSource }),
     validateManifest: (text: string): ManifestDiagnostic[] => validateManifest(String(text), this.session.sim),
+    completeManifest: (text: string, offset: number, explicit: boolean): ManifestCompletion | null => completeManifest(String(text), Number(offset), Boolean(explicit)),
     timeline: (): Timeline => {
       const origin = this.session.originTime;
       return {
@@ -162,6 +179,16 @@ export class SessionHost {
       }
     },
     writeAutosave: (text: string): void => this.options.autosave?.write(String(text)),
+    openFileFromDisk: async (): Promise<WorkspaceFile | undefined> => {
+      const file = await this.options.disk?.open();
+      if (file) this.session.writeFile(file.name, file.text);
+      return file;
+    },
+    saveFileToDisk: async (name: string): Promise<boolean> => {
+      const text = this.session.fileSource.read(String(name));
+      if (text === undefined || !this.options.disk) return false;
+      return this.options.disk.save(String(name), text);
+    },
   };
 
   readonly calls: ApiCalls = {

@@ -8,6 +8,8 @@ import { ApiHandler, type ApiRequest, type WatchPlan } from './api-handler';
 import { jsonReply, statusBody, unauthorizedReply, type HttpReply } from './status';
 import type { WatchHub } from './watch-hub';
 import type { ServingCert } from './self-signed-cert';
+import type { Duplex } from 'node:stream';
+import type { PodStreams, PodStreamTarget } from './pod-streams';
 
 /** The largest request body accepted (the API server's limit is 3 MiB). */
 const MAX_BODY = 3 * 1024 * 1024;
@@ -26,6 +28,8 @@ export interface ApiServerOptions {
   hub: WatchHub;
   token: string;
   control?: ControlHandler;
+  /** pods/log, pods/exec, pods/attach. */
+  streams?: PodStreams;
   /** Sends BOOKMARKs this often to watches that allow them (ms). */
   bookmarkEveryMs?: number;
   /** Called after every request (a log line, tests). */
@@ -43,6 +47,7 @@ export interface RunningServer {
 export async function listen(options: ApiServerOptions, host: string, port: number, tls: ServingCert): Promise<RunningServer> {
   if (!isLoopbackHost(host)) throw new Error(`kubeville serve binds to loopback only (127.0.0.1 or ::1), not ${host}`);
   const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => serve(options, req, res));
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => upgrade(options, req, socket, head));
   const timer = setInterval(() => options.hub.bookmarkAll(), options.bookmarkEveryMs ?? 10_000);
   timer.unref();
   await new Promise<void>((resolve, reject) => {
@@ -101,7 +106,8 @@ function serve(options: ApiServerOptions, req: IncomingMessage, res: ServerRespo
       done(413);
       return;
     }
-    const body = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const body = raw.toString('utf8');
     const path = url.split('?')[0];
     if (path.startsWith('/kubeville/') && options.control) {
       const r = options.control(method, path, body) ?? jsonReply(404, statusBody(404, 'NotFound', 'the server could not find the requested resource', {}));
@@ -109,7 +115,43 @@ function serve(options: ApiServerOptions, req: IncomingMessage, res: ServerRespo
       done(r.status);
       return;
     }
-    const request: ApiRequest = { method, url, body, headers: flatHeaders(req) };
+    const target = podStreamTarget(url);
+    if (target && options.streams) {
+      if (target.subresource === 'log' && (method === 'GET' || method === 'HEAD')) {
+        const r = options.streams.logs(target);
+        if ('reply' in r) {
+          send(res, r.reply, method);
+          done(r.reply.status);
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+        res.flushHeaders();
+        let ended = false;
+        const stop = r.follow(
+          (text) => {
+            if (!ended && text) res.write(text);
+          },
+          () => {
+            if (!ended) res.end();
+            ended = true;
+          },
+        );
+        res.on('close', () => {
+          ended = true;
+          stop();
+        });
+        done(200);
+        return;
+      }
+      if (target.subresource !== 'log') {
+        // Not an upgrade (kubectl before 1.30 falls back to SPDY with a POST): refused as the pod allows, else 400.
+        const r = options.streams.upgrade(target, req, req.socket, Buffer.alloc(0)) ?? jsonReply(400, statusBody(400, 'BadRequest', 'Upgrade request required'));
+        send(res, r, method);
+        done(r.status);
+        return;
+      }
+    }
+    const request: ApiRequest = { method, url, body, raw, headers: flatHeaders(req) };
     const response = options.handler.handle(request);
     if ('reply' in response) {
       send(res, response.reply, method);
@@ -120,6 +162,34 @@ function serve(options: ApiServerOptions, req: IncomingMessage, res: ServerRespo
     done(200);
   });
 }
+
+const POD_STREAM = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(log|exec|attach)\/?$/;
+
+/** `/api/v1/namespaces/NS/pods/NAME/{log,exec,attach}?…`, or undefined. */
+export function podStreamTarget(url: string): PodStreamTarget | undefined {
+  const u = new URL(url, 'http://localhost');
+  const m = POD_STREAM.exec(u.pathname);
+  if (!m) return undefined;
+  return { namespace: decodeURIComponent(m[1]), name: decodeURIComponent(m[2]), subresource: m[3] as PodStreamTarget['subresource'], query: u.searchParams };
+}
+
+/** WebSocket upgrades: pods/exec and pods/attach only; anything else is answered as plain HTTP and closed. */
+function upgrade(options: ApiServerOptions, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const url = req.url ?? '/';
+  const refuse = (r: HttpReply) => {
+    socket.end(`HTTP/1.1 ${r.status} ${STATUS_TEXT[r.status] ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\nConnection: close\r\n\r\n${r.body}`);
+    options.onRequest?.(req.method ?? 'GET', url, r.status);
+  };
+  socket.on('error', () => socket.destroy());
+  if (!authorized(req, options.token)) return refuse(unauthorizedReply());
+  const target = podStreamTarget(url);
+  if (!target || target.subresource === 'log' || !options.streams) return refuse(jsonReply(404, statusBody(404, 'NotFound', 'the server could not find the requested resource', {})));
+  const r = options.streams.upgrade(target, req, socket, head);
+  if (r) return refuse(r);
+  options.onRequest?.(req.method ?? 'GET', url, 101);
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 500: 'Internal Server Error' };
 
 function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

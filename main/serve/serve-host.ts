@@ -11,6 +11,7 @@ import { lockPathOf, parseLock, processAlive, type ServeLock } from './lock-file
 import { jsonReply, statusBody } from './status';
 import { selfSignedCert, type ServingCert } from './self-signed-cert';
 import { WatchHub } from './watch-hub';
+import { PodStreams } from './pod-streams';
 
 export interface ServeOptions {
   /** The state file to load and save; undefined serves a fresh cluster and saves nothing. */
@@ -70,7 +71,7 @@ export class ServeHost {
       }
     }
     this.running = await listen(
-      { handler: this.handler, hub: this.hub, token: this.token, control: this.control, onRequest: this.options.onRequest },
+      { handler: this.handler, hub: this.hub, token: this.token, control: this.control, streams: new PodStreams(this.session), onRequest: this.options.onRequest },
       this.options.host ?? '127.0.0.1',
       this.options.port,
       this.tls,

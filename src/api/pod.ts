@@ -28,13 +28,16 @@ export interface ResourceRequirements {
 
 export interface Probe {
   exec?: { command: string[] };
-  httpGet?: { path?: string; port: number | string; scheme?: string };
-  tcpSocket?: { port: number | string };
+  httpGet?: { path?: string; port: number | string; scheme?: string; host?: string; httpHeaders?: { name: string; value: string }[] };
+  tcpSocket?: { port: number | string; host?: string };
+  grpc?: { port: number; service?: string };
   initialDelaySeconds?: number;
   timeoutSeconds?: number;
   periodSeconds?: number;
   successThreshold?: number;
   failureThreshold?: number;
+  /** Overrides the pod's grace period when a failed liveness or startup probe kills the container. */
+  terminationGracePeriodSeconds?: number;
 }
 
 export interface Container {
@@ -50,6 +53,7 @@ export interface Container {
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   livenessProbe?: Probe;
   readinessProbe?: Probe;
+  startupProbe?: Probe;
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
   stdin?: boolean;

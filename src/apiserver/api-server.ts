@@ -29,6 +29,11 @@ export interface DeleteOptions {
 
 export interface WriteOptions {
   dryRun?: boolean;
+  /**
+   * Engine-internal: the caller built `input` for this one call, without undefined fields, and keeps no reference to
+   * it, so create stores it without a deep copy (the EventRecorder's events).
+   */
+  owned?: boolean;
 }
 
 /** Kinds whose spec changes bump metadata.generation (the registry strategies that track it). */
@@ -87,7 +92,7 @@ export class ApiServer {
   /** POST: names, defaults, admits, validates and stores a new object. */
   create<T extends KubeObject>(input: T, options: WriteOptions = {}): T {
     const t = this.resourceType(input.kind);
-    const obj = structuredCopy(input);
+    const obj = options.owned ? input : structuredCopy(input);
     const meta: ObjectMeta = (obj.metadata ??= {});
     if (!t.namespaced) delete meta.namespace;
     else meta.namespace ||= 'default';

@@ -54,3 +54,24 @@ describe('qosClass', () => {
     expect(qosClass(s)).toBe(qos);
   });
 });
+
+describe('probe defaults', () => {
+  it('fills timeout, period and thresholds, and an httpGet\'s path and scheme, as SetDefaults_Probe does', () => {
+    const spec: PodSpec = {
+      containers: [
+        {
+          name: 'web',
+          image: 'nginx:1.27',
+          livenessProbe: { httpGet: { port: 80 } },
+          readinessProbe: { exec: { command: ['cat', '/tmp/ready'] }, periodSeconds: 5, failureThreshold: 0 },
+          startupProbe: { tcpSocket: { port: 80 }, failureThreshold: 30 },
+        },
+      ],
+    };
+    defaultPodSpec(spec);
+    const [c] = spec.containers;
+    expect(c.livenessProbe).toEqual({ httpGet: { path: '/', port: 80, scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+    expect(c.readinessProbe).toEqual({ exec: { command: ['cat', '/tmp/ready'] }, timeoutSeconds: 1, periodSeconds: 5, successThreshold: 1, failureThreshold: 3 });
+    expect(c.startupProbe).toEqual({ tcpSocket: { port: 80 }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 30 });
+  });
+});

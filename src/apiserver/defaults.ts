@@ -1,6 +1,6 @@
 // Defaulting as the API server applies it (pkg/apis/*/v1/defaults.go): fields a user leaves out and reads back.
 import type { KubeObject } from '../api/meta';
-import type { Container, PodSpec } from '../api/pod';
+import type { Container, PodSpec, Probe } from '../api/pod';
 import type { ServiceSpec } from '../api/service';
 import type { JobSpec } from '../api/job';
 import type { CronJobSpec } from '../api/cronjob';
@@ -21,7 +21,32 @@ export function defaultPullPolicy(image: string | undefined): 'Always' | 'IfNotP
   return name.slice(tagSep + 1) === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
+/** SetDefaults_HTTPGetAction: path `/`, scheme HTTP (probes and lifecycle hooks alike). */
+function defaultHttpGet(h: { path?: string; scheme?: string } | undefined): void {
+  if (!h) return;
+  h.path ||= '/';
+  h.scheme ||= 'HTTP';
+}
+
+/** SetDefaults_Probe: timeout 1 s, period 10 s, success 1, failure 3 (zero counts as unset). */
+function defaultProbe(p: Probe | undefined): void {
+  if (!p) return;
+  p.timeoutSeconds ||= 1;
+  p.periodSeconds ||= 10;
+  p.successThreshold ||= 1;
+  p.failureThreshold ||= 3;
+  defaultHttpGet(p.httpGet);
+  const grpc = (p as { grpc?: { service?: string } }).grpc;
+  if (grpc) grpc.service ??= '';
+}
+
 function defaultContainer(c: Container): void {
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe as Probe | undefined);
+  const lifecycle = c.lifecycle as { postStart?: { httpGet?: { path?: string; scheme?: string } }; preStop?: { httpGet?: { path?: string; scheme?: string } } } | undefined;
+  defaultHttpGet(lifecycle?.postStart?.httpGet);
+  defaultHttpGet(lifecycle?.preStop?.httpGet);
   c.imagePullPolicy ??= defaultPullPolicy(c.image);
   c.resources ??= {};
   c.terminationMessagePath ??= '/dev/termination-log';

@@ -4,6 +4,7 @@ import type { KubeObject } from '../api/meta';
 import type { Event } from '../api/event';
 import { isoSeconds } from '../sim/duration';
 import type { ApiServer } from './api-server';
+import { ApiError } from './api-error';
 
 export interface EventSource {
   component: string;
@@ -96,7 +97,13 @@ export class EventRecorder {
           reportingComponent: source.component === 'kubelet' ? 'kubelet' : source.component,
           reportingInstance: source.host ?? '',
         };
-    this.api.create(event);
+    try {
+      this.api.create(event, { owned: true });
+    } catch (e) {
+      // A recorder that cannot write (e.g. the namespace is being terminated) drops the event, as client-go's does.
+      if (e instanceof ApiError) return;
+      throw e;
+    }
     this.index.set(key, name);
     this.byName.set(`${namespace}/${name}`, key);
   }

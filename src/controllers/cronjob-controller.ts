@@ -343,6 +343,7 @@ function cronJobOwner(o: KubeObject): OwnerReference | undefined {
 
 export const cronJobController: Controller = {
   name: CRONJOB_CONTROLLER,
+  watches: ['CronJob', 'Job'],
 
   keysFor(change) {
     const o = change.object;

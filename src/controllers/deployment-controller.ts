@@ -287,6 +287,7 @@ function writeStatus(ctx: ControllerContext, d: Deployment, newRS: ReplicaSet | 
 
 export const deploymentController: Controller = {
   name: DEPLOYMENT_CONTROLLER,
+  watches: ['Deployment', 'ReplicaSet', 'Pod'],
   keysFor(change) {
     const o = change.object;
     if (o.kind === 'Deployment') return [keyOf(o.metadata.namespace, o.metadata.name!)];

@@ -111,6 +111,7 @@ function reconcileService(ctx: ControllerContext, ns: string, name: string): voi
 
 export const endpointsController: Controller = {
   name: ENDPOINTS_CONTROLLER,
+  watches: ['Service', 'Endpoints', 'Pod'],
   keysFor(change) {
     const o = change.object;
     if (o.kind === 'Service' || o.kind === 'Endpoints') return [`svc\u0000${keyOf(o.metadata.namespace, o.metadata.name!)}`];

@@ -76,6 +76,7 @@ function reconcileService(ctx: ControllerContext, ns: string, name: string): voi
 
 export const endpointSliceController: Controller = {
   name: ENDPOINTSLICE_CONTROLLER,
+  watches: ['Service', 'EndpointSlice', 'Pod'],
   keysFor(change) {
     const o = change.object;
     if (o.kind === 'Service') return [`svc\u0000${keyOf(o.metadata.namespace, o.metadata.name!)}`];

@@ -8,6 +8,7 @@ export const EVENT_TTL = 'event-ttl';
 
 export const eventTtlController: Controller = {
   name: EVENT_TTL,
+  watches: ['Event'],
   keysFor(change) {
     if (change.object.kind !== 'Event' || change.type === 'DELETED') return [];
     return [keyOf(change.object.metadata.namespace, change.object.metadata.name!)];

@@ -31,6 +31,7 @@ export function createGarbageCollector(): Controller {
   const index = new Map<string, Set<Ref>>();
   return {
     name: GARBAGE_COLLECTOR,
+    watches: '*',
 
     keysFor(change: StoreChange) {
       const o = change.object;

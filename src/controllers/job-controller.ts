@@ -483,6 +483,7 @@ function jobOwner(o: KubeObject): OwnerReference | undefined {
 
 export const jobController: Controller = {
   name: JOB_CONTROLLER,
+  watches: ['Job', 'Pod'],
 
   keysFor(change) {
     const o = change.object;

@@ -2,6 +2,7 @@
 // controller's saved state so snapshots capture it.
 import type { Simulation } from '../sim/simulation';
 import type { FsEntry, FsVolume } from '../runtime/filesystem';
+import type { ProbeType } from '../runtime/probes';
 
 export const KUBELET = 'kubelet';
 
@@ -23,6 +24,7 @@ export interface ContainerRuntime {
   pullStartedAt?: number;
   /** The process ignores SIGTERM (a shell or sleep as PID 1). */
   ignoresSigterm?: boolean;
+  /** A kill the kubelet decided (a failed liveness or startup probe): the process stops at this instant. */
   killedAt?: number;
   /** Why it waits, as containerStatuses report it (ErrImagePull, CrashLoopBackOff…). */
   waitingReason?: string;
@@ -37,6 +39,27 @@ export interface ContainerRuntime {
   image?: string;
   /** Connections the process has accepted (mongod numbers them #1, #2…). */
   served?: number;
+  /** How the previous run ended (containerStatuses[].lastState once the container has been restarted). */
+  previousRun?: { containerID: string; exitCode: number; reason: string; message?: string; startedAt?: number; finishedAt?: number };
+  /** The prober's workers for this container's probes (kubelet-prober.ts). */
+  probes?: Partial<Record<ProbeType, ProbeWorker>>;
+}
+
+/** One probe worker (pkg/kubelet/prober/worker.go): the result the kubelet acts on and the run that leads to it. */
+export interface ProbeWorker {
+  /** The container run it follows: a new containerID starts again from the initial result. */
+  containerID: string;
+  /** The cached result: readiness starts as failure, liveness as success, startup as unknown. */
+  result: 'success' | 'failure' | 'unknown';
+  /** The last probe's result and how many times in a row it came. */
+  last?: 'success' | 'failure';
+  run: number;
+  /** Liveness and startup after they failed: no more probes until a new container. */
+  onHold?: boolean;
+  /** The last periodic tick handled (ticks fall on PodRuntime.probeEpoch + k × period). */
+  lastTick?: number;
+  /** A run asked for outside the ticks (readiness after the container starts, UpdatePodStatus' manual trigger). */
+  triggerAt?: number;
 }
 
 export interface ContainerFsRef {
@@ -73,6 +96,8 @@ export interface PodRuntime {
   mountBackoffMs?: number;
   mountFirstFailedAt?: number;
   mountTimeoutReported?: boolean;
+  /** When the kubelet started the pod's probe workers: their tickers fire every period from then. */
+  probeEpoch?: number;
 }
 
 export interface NodeRuntime {

@@ -14,6 +14,9 @@ import type { ConfigMap } from '../runtime/volumes';
 import { TIMINGS, draw } from '../runtime/timings';
 import { goDuration } from '../runtime/go-duration';
 import { KUBELET, normalize, nodeRuntime, type ContainerRuntime, type KubeletState, type PodRuntime } from './kubelet-state';
+import { containerReady, containerStarted, containerStartedAt, nextProbeTimes, runDueProbes } from './kubelet-prober';
+import { probeOf, probeKillMessage } from '../runtime/probes';
+import { probeTarget } from '../runtime/probe-target';
 import type { Node } from '../api/node';
 import { deepEqual } from '../api/deep-equal';
 
@@ -133,6 +136,7 @@ function initRuntime(pod: Pod, state: KubeletState, ctx: ControllerContext): Pod
     namespace: pod.metadata.namespace!,
     name: pod.metadata.name!,
     sandboxReadyAt: ctx.now + draw(TIMINGS.sandbox, () => ctx.rng.next()),
+    probeEpoch: ctx.now,
     containers: pod.spec.containers.map((c) => ({ name: c.name, containerID: '', phase: 'waiting', restartCount: 0 })),
   };
   state.pods[rt.uid] = rt;
@@ -157,6 +161,7 @@ function syncPod(pod: Pod, state: KubeletState, ctx: ControllerContext, key: str
   } else if (phase !== 'Succeeded' && phase !== 'Failed' && rt.volumesReady && now >= (rt.sandboxReadyAt ?? 0)) {
     if (!rt.ip) rt.ip = pod.spec.hostNetwork ? nodeIp(ctx, rt.node) : allocateIp(ctx, state, rt.node);
     pod.spec.containers.forEach((c, i) => stepContainer(pod, c, rt.containers[i], state, ctx));
+    if (hasProbes(pod)) probe(pod, rt, state, ctx);
   }
 
   const fresh = ctx.api.tryGet<Pod>('Pod', pod.metadata.namespace, pod.metadata.name!);
@@ -169,7 +174,7 @@ function syncPod(pod: Pod, state: KubeletState, ctx: ControllerContext, key: str
     ctx.api.delete('Pod', fresh.metadata.namespace, fresh.metadata.name!, { gracePeriodSeconds: 0 });
     return;
   }
-  const wake = nextWake(rt, now);
+  const wake = nextWake(rt, now, !fresh.metadata.deletionTimestamp && hasProbes(fresh) ? nextProbeTimes(fresh, rt, now) : []);
   if (wake !== undefined) ctx.requeueAfter(key, wake - now);
 }
 
@@ -195,8 +200,37 @@ function mountVolumes(pod: Pod, rt: PodRuntime, state: KubeletState, ctx: Contro
   }
 }
 
-function nextWake(rt: PodRuntime, now: number): number | undefined {
-  const times: number[] = [];
+function hasProbes(pod: Pod): boolean {
+  return pod.spec.containers.some((c) => c.livenessProbe || c.readinessProbe || c.startupProbe);
+}
+
+/** The prober's due runs: Unhealthy events, readiness for the status, kills for failed liveness and startup probes. */
+function probe(pod: Pod, rt: PodRuntime, state: KubeletState, ctx: ControllerContext): void {
+  const inputs = { api: ctx.api, state, pod, rt, now: ctx.now, hostIP: nodeIp(ctx, rt.node), minor: ctx.config.minor, rng: () => ctx.rng.next(), execId: () => ctx.rng.hex(64) };
+  runDueProbes(pod, rt, {
+    now: ctx.now,
+    event: (c, type, reason, message) => containerEvent(ctx, pod, c, type, reason, message),
+    target: (c, cr) => probeTarget(inputs, c, cr),
+    kill: (c, cr, type) => killForProbe(pod, c, cr, type, ctx),
+  });
+}
+
+/** computePodActions after a failed liveness or startup probe: kill the container (grace period, then SIGKILL) to restart it. */
+function killForProbe(pod: Pod, c: Container, cr: ContainerRuntime, type: 'liveness' | 'startup', ctx: ControllerContext): void {
+  const now = ctx.now;
+  const restart = (pod.spec.restartPolicy ?? 'Always') !== 'Never';
+  containerEvent(ctx, pod, c, 'Normal', 'Killing', probeKillMessage(type, c.name, restart));
+  const p = probeOf(c, type) as { terminationGracePeriodSeconds?: number } | undefined;
+  const grace = (p?.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  const stopAt = cr.ignoresSigterm ? now + grace : now + Math.min(grace, draw(TIMINGS.stopOnSigterm, () => ctx.rng.next()));
+  if (cr.until !== undefined && cr.until <= stopAt) return;
+  cr.until = stopAt;
+  cr.killedAt = stopAt;
+  cr.exitCode = cr.ignoresSigterm ? 137 : 0;
+}
+
+function nextWake(rt: PodRuntime, now: number, probeTimes: number[]): number | undefined {
+  const times: number[] = [...probeTimes];
   if (rt.mountRetryAt !== undefined && rt.mountRetryAt > now) times.push(rt.mountRetryAt);
   if (rt.sandboxReadyAt !== undefined && rt.sandboxReadyAt > now) times.push(rt.sandboxReadyAt);
   for (const c of rt.containers) {
@@ -297,6 +331,14 @@ function stepContainer(pod: Pod, c: Container, cr: ContainerRuntime, state: Kube
         delete state.logs[logKey];
         cr.listening = undefined;
         cr.served = undefined;
+        cr.previousRun = {
+          containerID: cr.containerID,
+          exitCode: cr.exitCode ?? 0,
+          reason: cr.terminatedReason ?? ((cr.exitCode ?? 0) === 0 ? 'Completed' : 'Error'),
+          message: cr.terminatedMessage,
+          startedAt: cr.startedAt,
+          finishedAt: cr.finishedAt,
+        };
         cr.restartCount += 1;
         cr.phase = 'waiting';
         cr.backoffUntil = undefined;
@@ -344,6 +386,8 @@ function startContainer(pod: Pod, c: Container, cr: ContainerRuntime, state: Kub
   cr.ignoresSigterm = plan.ignoresSigterm;
   cr.until = plan.exitAfterMs === undefined ? undefined : now + plan.exitAfterMs;
   cr.exitCode = plan.exitCode;
+  cr.killedAt = undefined;
+  if (c.readinessProbe) containerStartedAt(c, cr, now + draw(TIMINGS.probeTrigger, () => ctx.rng.next()));
   const logKey = `${pod.metadata.uid}/${c.name}`;
   const logs = (state.logs[logKey] ??= []);
   logs.push(...plan.output.map((l) => [now + l.atMs, l.stream, l.text] as [number, 'stdout' | 'stderr', string]));
@@ -351,6 +395,12 @@ function startContainer(pod: Pod, c: Container, cr: ContainerRuntime, state: Kub
 }
 
 function exitContainer(pod: Pod, c: Container, cr: ContainerRuntime, at: number, ctx: ControllerContext): void {
+  if (cr.killedAt !== undefined) {
+    // Killed by the kubelet: what the process would have done later never happens.
+    const state = normalize(ctx.state);
+    cutProcessAfter(state, pod.metadata.uid!, c.name, cr.killedAt);
+    cr.killedAt = undefined;
+  }
   cr.phase = 'exited';
   cr.finishedAt = at;
   cr.until = undefined;
@@ -487,12 +537,24 @@ function containerStatus(pod: Pod, c: Container, cr: ContainerRuntime, prev: Con
     s.imageID = `${img.repository}@${imageDigest(img.fullName)}`;
   }
   // The previous run's end becomes lastState once the container has been restarted.
-  if (cr.restartCount > 0 && cr.phase !== 'exited' && prev?.state.terminated) s.lastState = { terminated: prev.state.terminated };
+  const last = cr.previousRun;
+  if (cr.restartCount > 0 && cr.phase !== 'exited' && last) {
+    s.lastState = {
+      terminated: clean({
+        containerID: last.containerID || undefined,
+        exitCode: last.exitCode,
+        finishedAt: last.finishedAt !== undefined ? isoSeconds(last.finishedAt) : undefined,
+        reason: last.reason,
+        message: last.message,
+        startedAt: last.startedAt !== undefined ? isoSeconds(last.startedAt) : last.finishedAt !== undefined ? isoSeconds(last.finishedAt) : undefined,
+      }),
+    };
+  } else if (cr.restartCount > 0 && cr.phase !== 'exited' && prev?.state.terminated) s.lastState = { terminated: prev.state.terminated };
   switch (cr.phase) {
     case 'running':
       s.state = { running: { startedAt: isoSeconds(cr.startedAt!) } };
-      s.ready = true;
-      s.started = true;
+      s.ready = containerReady(c, cr);
+      s.started = containerStarted(c, cr);
       break;
     case 'exited':
       if (cr.backoffUntil !== undefined && cr.waitingReason === 'CrashLoopBackOff') {

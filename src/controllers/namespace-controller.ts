@@ -38,6 +38,7 @@ function finalize(ctx: ControllerContext, ns: Namespace): void {
 
 export const namespaceController: Controller = {
   name: NAMESPACE_CONTROLLER,
+  watches: '*',
   keysFor(change) {
     const o = change.object;
     if (o.kind === 'Namespace' && change.type !== 'DELETED') return [o.metadata.name!];

@@ -142,6 +142,7 @@ function evict(ctx: ControllerContext, name: string, now: number): void {
 
 export const nodeLifecycleController: Controller = {
   name: NODE_LIFECYCLE_CONTROLLER,
+  watches: ['Pod'],
   keysFor(change) {
     // A pod landing on (or staying on) an unreachable node is the eviction pass's business.
     const o = change.object as Pod;

@@ -98,6 +98,7 @@ function syncReplicaSet(ctx: ControllerContext, ns: string, name: string): void 
 
 export const replicaSetController: Controller = {
   name: REPLICASET_CONTROLLER,
+  watches: ['ReplicaSet', 'Pod'],
   keysFor(change) {
     const o = change.object;
     if (o.kind === 'ReplicaSet') return [keyOf(o.metadata.namespace, o.metadata.name!)];

@@ -199,6 +199,7 @@ function schedule(pod: Pod, ctx: ControllerContext, key: string): void {
 
 export const schedulerController: Controller = {
   name: SCHEDULER,
+  watches: ['Pod', 'Node'],
 
   keysFor(change) {
     const o = change.object;

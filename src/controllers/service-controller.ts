@@ -62,6 +62,7 @@ function sync(ctx: ControllerContext, key: string): void {
 
 export const serviceController: Controller = {
   name: SERVICE_CONTROLLER,
+  watches: ['Service'],
   keysFor(change) {
     const o = change.object;
     if (o.kind !== 'Service') return [];

@@ -18,6 +18,7 @@ export function jobExpiresAt(job: Job): number | undefined {
 
 export const ttlAfterFinishedController: Controller = {
   name: TTL_AFTER_FINISHED,
+  watches: ['Job'],
   keysFor(change) {
     const o = change.object;
     if (o.kind !== 'Job' || change.type === 'DELETED') return [];

@@ -29,6 +29,25 @@ describe('explain', () => {
     expect(kinds(s)).not.toContain('pending-node-selector');
   });
 
+  it('explains a ClusterIP Service tried from outside once its requests fail unreachable, and not a NodePort one', () => {
+    const s = new Session({ start: START });
+    s.run('kubectl create deployment web --image=nginx --replicas=2');
+    s.run('kubectl expose deployment web --port=80');
+    s.advance(30_000);
+    s.act({ type: 'start-traffic', from: { kind: 'internet' }, to: { service: { namespace: 'default', name: 'web' } }, rate: 4 });
+    expect(kinds(s)).not.toContain('clusterip-from-outside');
+    s.advance(5_000);
+    const e = explain({ sim: s.sim, journal: s.journal, files: s.fileSource }).find((x) => x.kind === 'clusterip-from-outside');
+    expect(e?.objects).toEqual([{ kind: 'Service', namespace: 'default', name: 'web' }]);
+    expect(e?.fix.fr).toContain('NodePort');
+    s.act({ type: 'stop-all-traffic' });
+    s.act({ type: 'reset-traffic-counters' });
+    s.run('kubectl expose deployment web --name=web-np --port=80 --type=NodePort');
+    s.act({ type: 'start-traffic', from: { kind: 'internet' }, to: { service: { namespace: 'default', name: 'web-np' } }, rate: 4 });
+    s.advance(5_000);
+    expect(kinds(s)).not.toContain('clusterip-from-outside');
+  });
+
   it('explains an image that cannot be pulled', () => {
     const s = new Session({ start: START });
     s.run('kubectl run web --image=ngnix:lates');

@@ -15,6 +15,8 @@ import type { Simulation } from '../sim/simulation';
 import type { JournalEntry } from '../host/session';
 import { splitWords } from '../host/shell-words';
 import type { Explanation, ExplainedObject } from './explanation';
+import { TRAFFIC, type TrafficState } from '../traffic/traffic-state';
+import { requestFor } from '../traffic/traffic-controller';
 
 export interface ExplainInput {
   sim: Simulation;
@@ -253,7 +255,43 @@ function quietCronJobs(input: ExplainInput): Explanation[] {
   });
 }
 
-const DETECTORS = [removedApiVersion, nodePortOutOfRange, pendingPods, containerTrouble, servicesWithoutEndpoints, failedJobs, quietCronJobs];
+/** Traffic from the Internet to a ClusterIP Service: its requests fail `unreachable` (the address only exists inside). */
+function clusterIpFromOutside(input: ExplainInput): Explanation[] {
+  const { sim } = input;
+  // Read as is: normalizing (trafficStateOf) would write defaults into the saved state.
+  const st = sim.stateOf(TRAFFIC) as Partial<TrafficState>;
+  if (!st.failures?.unreachable || !st.generators) return [];
+  const out: Explanation[] = [];
+  for (const g of Object.values(st.generators)) {
+    if (g.from.kind !== 'internet' || !('service' in g.to) || g.failed === 0) continue;
+    const svc = sim.api.tryGet<Service>('Service', g.to.service.namespace, g.to.service.name);
+    if (!svc || (svc.spec?.type ?? 'ClusterIP') === 'ExternalName') continue;
+    // Where this generator's requests go: a cluster IP (not a node port or a balancer's address).
+    const host = requestFor(sim, { ...g, nodeTurn: 0 }).host;
+    if (host !== svc.spec?.clusterIP) continue;
+    const o = ref(svc);
+    if (out.some((e) => e.id === idOf('clusterip-from-outside', o))) continue;
+    const type = svc.spec?.type ?? 'ClusterIP';
+    out.push({
+      id: idOf('clusterip-from-outside', o),
+      kind: 'clusterip-from-outside',
+      title: { en: `Service ${o.name} cannot be reached from outside`, fr: `Le Service ${o.name} n'est pas joignable de l'extérieur` },
+      what: { en: `${g.failed} requests from the Internet to ${o.name} (${svc.spec?.clusterIP}) timed out: nothing routes them to the cluster.`, fr: `${g.failed} requêtes depuis Internet vers ${o.name} (${svc.spec?.clusterIP}) ont expiré : rien ne les achemine jusqu'au cluster.` },
+      why: {
+        en: `A ClusterIP is a virtual address that kube-proxy only knows inside the cluster: pods reach it, the outside world does not.${type === 'ClusterIP' ? '' : ` This ${type} Service's cluster IP was addressed directly.`}`,
+        fr: `Une ClusterIP est une adresse virtuelle que kube-proxy ne connaît qu'à l'intérieur du cluster : les pods l'atteignent, l'extérieur non.${type === 'ClusterIP' ? '' : ` La cluster IP de ce Service ${type} a été visée directement.`}`,
+      },
+      fix: {
+        en: `To open it to the outside, make it a NodePort (\`kubectl patch service ${o.name} -p '{"spec":{"type":"NodePort"}}'\`) or a LoadBalancer Service; from inside, call it by name from a pod (\`wget -qO- ${o.name}\`).`,
+        fr: `Pour l'ouvrir vers l'extérieur, faites-en un Service NodePort (\`kubectl patch service ${o.name} -p '{"spec":{"type":"NodePort"}}'\`) ou LoadBalancer ; de l'intérieur, appelez-le par son nom depuis un pod (\`wget -qO- ${o.name}\`).`,
+      },
+      objects: [o],
+    });
+  }
+  return out;
+}
+
+const DETECTORS = [removedApiVersion, nodePortOutOfRange, pendingPods, containerTrouble, servicesWithoutEndpoints, clusterIpFromOutside, failedJobs, quietCronJobs];
 
 /** Every classic mistake the current state shows, most specific first. */
 export function explain(input: ExplainInput): Explanation[] {

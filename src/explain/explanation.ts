@@ -9,6 +9,7 @@ export type ExplanationKind =
   | 'image-pull'
   | 'crash-loop'
   | 'service-no-endpoints'
+  | 'clusterip-from-outside'
   | 'nodeport-out-of-range'
   | 'job-backoff-limit'
   | 'cronjob-not-firing';

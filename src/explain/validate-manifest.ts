@@ -10,6 +10,7 @@ import { createSimulation } from '../sim/create';
 import type { Simulation } from '../sim/simulation';
 import type { ManifestDiagnostic } from '../host/api';
 import { lineOfPath, splitFieldPath } from '../lessons/yaml-lines';
+import { checkAgainstSchema } from './schema-check';
 
 const scratchByConfig = new Map<string, Simulation>();
 
@@ -73,6 +74,12 @@ export function validateManifest(text: string, live: Simulation): ManifestDiagno
         severity: 'error',
         message: `no matches for kind "${o.kind}" in version "${o.apiVersion}"${served ? ` (this cluster serves ${o.kind} in ${served})` : ''}`,
       });
+      continue;
+    }
+    // Decoding against the real types comes first, as in the API server: a wrong type or an unknown field stops there.
+    const decoding = checkAgainstSchema(o as unknown as Record<string, unknown>, String(o.apiVersion), String(o.kind));
+    if (decoding.length) {
+      for (const p of decoding) out.push({ line: at(p.path), column: 1, severity: 'error', message: p.message });
       continue;
     }
     o.metadata ??= {};

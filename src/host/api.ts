@@ -11,8 +11,9 @@ export type { TrafficFrame, ActionResult, WorldAction };
 import type { Lesson, Lang } from '../lessons/lesson-format';
 import type { LessonStatus } from '../lessons/lesson-session';
 import type { Explanation } from '../explain/explanation';
+import type { ManifestCompletion } from '../explain/schema-complete';
 
-export type { Lesson, LessonStatus, Explanation, Lang };
+export type { Lesson, LessonStatus, Explanation, Lang, ManifestCompletion };
 
 /** One line of the lesson list. */
 export interface LessonSummary {
@@ -153,12 +154,18 @@ export interface KubevilleApi {
   explanations(): Promise<Explanation[]>;
   /** Checks a manifest as `kubectl apply` would (YAML syntax, then the API server's validation), without applying it. */
   validateManifest(text: string): Promise<ManifestDiagnostic[]>;
+  /** Keys (and enum values) allowed at `offset` in a manifest being edited, from the Kubernetes schemas. */
+  completeManifest(text: string, offset: number, explicit: boolean): Promise<ManifestCompletion | null>;
   timeline(): Promise<Timeline>;
   /** Goes back to an earlier simulated moment (ISO-8601) and continues from there. */
   rewindTo(time: string): Promise<OpenResult>;
   /** The host's autosave (Electron: a file in userData), if it keeps one; browser mode keeps it in localStorage. */
   readAutosave(): Promise<string | undefined>;
   writeAutosave(text: string): Promise<void>;
+  /** Open file… (desktop app): a file picked on disk joins the workspace; undefined if cancelled or in browser mode (upload there). */
+  openFileFromDisk(): Promise<WorkspaceFile | undefined>;
+  /** Save file as… (desktop app): writes a workspace file to a place picked on disk; false if cancelled or in browser mode. */
+  saveFileToDisk(name: string): Promise<boolean>;
   /** Acts on the world outside kubectl: stop/start a node, start/stop traffic generators, proxy modes. */
   act(action: WorldAction): Promise<ActionResult>;
   /** Subscribes to diffs; returns the unsubscribe function. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from './session';
+import { MAX_CHECKPOINTS, Session } from './session';
 
 const START = '2026-01-05T09:00:00.000Z';
 
@@ -37,5 +37,56 @@ describe('Session.rewindTo', () => {
     s.rewindTo(Date.parse(START) + 10_000);
     expect(s.journal.map((e) => e.type)).toEqual(['command', 'advance']);
     expect(s.sim.api.tryGet('Job', 'default', 'hello')).toBeUndefined();
+  });
+});
+
+describe('Session.rewindTo with checkpoints', () => {
+  /** An hour of a cluster at work: a Deployment, a CronJob every minute, files, traffic, a node down. */
+  function longSession(): Session {
+    const s = new Session({ start: START, seed: 11 }, [{ name: 'cj.yaml', text: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "*/1 * * * *"\n  successfulJobsHistoryLimit: 2\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: c\n            image: busybox\n            command: ["sh", "-c", "sleep 5"]\n' }]);
+    s.run('kubectl create deployment web --image=nginx --replicas=3');
+    s.run('kubectl expose deployment web --port=80 --type=NodePort');
+    s.run('kubectl apply -f cj.yaml');
+    // The play loop's many small frames, merged by the journal into long advances.
+    for (let i = 0; i < 10 * 60; i++) s.advance(1_000);
+    s.act({ type: 'start-traffic', from: { kind: 'internet' }, to: { service: { namespace: 'default', name: 'web' } }, rate: 1 });
+    s.writeFile('notes.txt', 'half-way');
+    for (let i = 0; i < 20; i++) s.advance(60_000);
+    s.act({ type: 'stop-node', node: 'kind-worker2' });
+    s.run('kubectl scale deployment web --replicas=5');
+    s.advance(30 * 60_000);
+    return s;
+  }
+
+  const state = (s: Session) => JSON.stringify({ sim: s.sim.save(), files: s.listFiles(), journal: s.journal });
+
+  it('keeps a bounded number of checkpoints while a long session runs', () => {
+    const s = longSession();
+    expect(s.checkpointCount).toBeGreaterThan(3);
+    expect(s.checkpointCount).toBeLessThanOrEqual(MAX_CHECKPOINTS);
+  });
+
+  it('gives the same state as a replay from the origin, for moments inside a merged advance, at an input and past the last checkpoint', { timeout: 60_000 }, () => {
+    const start = Date.parse(START);
+    for (const offset of [7 * 60_000 + 500, 10 * 60_000, 58 * 60_000]) {
+      const fast = longSession();
+      const slow = longSession();
+      expect(fast.rewindTo(start + offset)).toBe(true);
+      expect(slow.rewindTo(start + offset, { useCheckpoints: false })).toBe(true);
+      expect(state(fast), `rewound to +${offset} ms`).toBe(state(slow));
+    }
+  });
+
+  it('rewinds a long session several times faster than replaying it from the origin', { timeout: 30_000 }, () => {
+    const s = longSession();
+    const end = s.sim.now();
+    const t0 = performance.now();
+    s.rewindTo(end - 60_000, { useCheckpoints: false });
+    const slow = performance.now() - t0;
+    const s2 = longSession();
+    const t1 = performance.now();
+    s2.rewindTo(end - 60_000);
+    const fast = performance.now() - t1;
+    expect(fast).toBeLessThan(slow / 2);
   });
 });

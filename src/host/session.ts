@@ -44,6 +44,22 @@ export interface SessionDocument {
 
 export class SessionFormatError extends Error {}
 
+/** A snapshot taken while the session runs, so a rewind replays from the nearest one instead of from the origin. */
+interface Checkpoint {
+  /** Simulated time of the snapshot. */
+  at: number;
+  /** How many journal entries it covers (the last may be an advance that went on growing after it). */
+  entries: number;
+  /** `sim.save()` as JSON: a checkpoint never follows the live state. */
+  simulation: string;
+  files: WorkspaceFile[];
+}
+
+/** When to take a checkpoint: this much simulated time or this many inputs since the last one. */
+export const CHECKPOINT_EVERY = { ms: 5 * 60_000, entries: 50 };
+/** At most this many are kept: past it every other one is dropped and the spacing doubles. */
+export const MAX_CHECKPOINTS = 24;
+
 export class Session {
   sim: Simulation;
   private files = new Map<string, string>();
@@ -57,6 +73,9 @@ export class Session {
   private nextShellId = 1;
   /** The open lesson's progress (src/lessons/lesson-session.ts). */
   lesson: LessonProgress | undefined;
+  /** Snapshots for rewind, oldest first (memory only, bounded; see CHECKPOINT_EVERY). */
+  private checkpoints: Checkpoint[] = [];
+  private checkpointSpacing = { ...CHECKPOINT_EVERY };
 
   constructor(options: NewSessionOptions & { startMs?: number } = {}, files: WorkspaceFile[] = []) {
     this.sim = this.build(options);
@@ -84,6 +103,7 @@ export class Session {
     this.origin!.files = this.listFiles();
     this.journal = [];
     this.lesson = undefined;
+    this.clearCheckpoints();
     this.diffs = new DiffAccumulator();
     this.unsubscribe = this.sim.onStoreChange((c) => this.diffs.record(c));
     void previous;
@@ -157,7 +177,12 @@ export class Session {
     const last = this.journal[this.journal.length - 1];
     if (last?.type === 'advance' && last.at + last.ms === this.sim.now()) last.ms += ms;
     else this.journal.push({ at: this.sim.now(), type: 'advance', ms });
-    this.sim.advance(ms);
+    // In steps that end where a checkpoint is due, so a long advance still leaves checkpoints inside it.
+    const end = this.sim.now() + ms;
+    while (this.sim.now() < end) {
+      this.sim.advance(Math.min(end, this.nextCheckpointDue()) - this.sim.now());
+      this.maybeCheckpoint();
+    }
   }
 
   /** When the journal starts (the session's origin), ms since the epoch. */
@@ -166,24 +191,45 @@ export class Session {
   }
 
   /**
-   * Goes back to simulated time `at`: rebuilds the cluster from the session's origin and replays the journal's inputs
-   * made before `at`, then forgets the later ones (what happens next is a new branch). False if the session has no
-   * origin to replay from.
+   * Goes back to simulated time `at`: restores the latest checkpoint before `at` (or rebuilds the cluster from the
+   * session's origin) and replays the journal's inputs made before `at`, then forgets the later ones (what happens
+   * next is a new branch). False if the session has no origin to replay from.
    */
-  rewindTo(at: number): boolean {
+  rewindTo(at: number, options: { useCheckpoints?: boolean } = {}): boolean {
     const origin = this.origin;
     if (!origin) return false;
     const entries = this.journal;
     const lesson = this.lesson;
+    const { start, ...simOptions } = origin.options;
+    const target = Math.max(at, start);
+    const checkpoint = options.useCheckpoints === false ? undefined : this.checkpointBefore(target, entries.length);
     this.unsubscribe();
-    const { start, ...options } = origin.options;
-    this.sim = createSimulation({ ...options, start });
-    this.files = new Map((origin.files ?? []).map((f) => [f.name, f.text]));
-    this.journal = [];
+    let from = 0;
+    if (checkpoint) {
+      this.sim = restoreSimulation(JSON.parse(checkpoint.simulation) as SimulationState);
+      this.files = new Map(checkpoint.files.map((f) => [f.name, f.text]));
+      this.journal = entries.slice(0, checkpoint.entries).map((e) => ({ ...e }));
+      from = checkpoint.entries;
+      // The advance that was running when the checkpoint was taken may have gone on after it: play the rest.
+      const last = this.journal[this.journal.length - 1];
+      const original = entries[checkpoint.entries - 1];
+      if (last?.type === 'advance' && original?.type === 'advance') last.ms = checkpoint.at - last.at;
+    } else {
+      this.sim = createSimulation({ ...simOptions, start });
+      this.files = new Map((origin.files ?? []).map((f) => [f.name, f.text]));
+      this.journal = [];
+    }
+    this.checkpoints = this.checkpoints.filter((c) => c.at < target);
     this.diffs = new DiffAccumulator();
     this.unsubscribe = this.sim.onStoreChange((c) => this.diffs.record(c));
-    const target = Math.max(at, start);
-    for (const e of entries) {
+    if (checkpoint) {
+      const original = entries[checkpoint.entries - 1];
+      if (original?.type === 'advance') {
+        const rest = Math.min(original.at + original.ms, target) - this.sim.now();
+        if (rest > 0) this.advance(rest);
+      }
+    }
+    for (const e of entries.slice(from)) {
       if (e.at >= target) break;
       if (e.type === 'advance') this.advance(Math.min(e.ms, target - e.at));
       else if (e.type === 'command') this.run(e.line, e.stdin ?? '');
@@ -194,6 +240,46 @@ export class Session {
     if (this.sim.now() < target) this.advance(target - this.sim.now());
     if (lesson) this.lesson = { ...lesson, journalStart: Math.min(lesson.journalStart, this.journal.length), passed: [...lesson.passed] };
     return true;
+  }
+
+  /** How many checkpoints are held (tests, diagnostics). */
+  get checkpointCount(): number {
+    return this.checkpoints.length;
+  }
+
+  /** The latest checkpoint a replay to `target` would pass through unchanged. */
+  private checkpointBefore(target: number, journalLength: number): Checkpoint | undefined {
+    for (let i = this.checkpoints.length - 1; i >= 0; i--) {
+      const c = this.checkpoints[i]!;
+      if (c.at < target && c.entries <= journalLength) return c;
+    }
+    return undefined;
+  }
+
+  /** When the next checkpoint is due by simulated time (never: no origin). */
+  private nextCheckpointDue(): number {
+    if (!this.origin) return Infinity;
+    const last = this.checkpoints[this.checkpoints.length - 1];
+    return Math.max(this.sim.now() + 1, (last?.at ?? this.origin.options.start) + this.checkpointSpacing.ms);
+  }
+
+  /** Takes a checkpoint when enough simulated time or inputs went by since the last one (or the origin). */
+  private maybeCheckpoint(): void {
+    if (!this.origin) return;
+    const last = this.checkpoints[this.checkpoints.length - 1];
+    const since = { ms: this.sim.now() - (last?.at ?? this.origin.options.start), entries: this.journal.length - (last?.entries ?? 0) };
+    if (since.ms < this.checkpointSpacing.ms && since.entries < this.checkpointSpacing.entries) return;
+    if (this.shells.size > 0) return; // An open `exec -ti` shell is not in the saved state: wait until it closes.
+    this.checkpoints.push({ at: this.sim.now(), entries: this.journal.length, simulation: JSON.stringify(this.sim.save()), files: this.listFiles() });
+    if (this.checkpoints.length > MAX_CHECKPOINTS) {
+      this.checkpoints = this.checkpoints.filter((_, i) => i % 2 === 1);
+      this.checkpointSpacing = { ms: this.checkpointSpacing.ms * 2, entries: this.checkpointSpacing.entries * 2 };
+    }
+  }
+
+  private clearCheckpoints(): void {
+    this.checkpoints = [];
+    this.checkpointSpacing = { ...CHECKPOINT_EVERY };
   }
 
   advanceToNextEvent(): void {
@@ -292,6 +378,7 @@ export class Session {
     this.journal = doc.journal ?? [];
     this.origin = doc.origin;
     this.lesson = doc.lesson;
+    this.clearCheckpoints();
     this.diffs = new DiffAccumulator();
     this.unsubscribe = this.sim.onStoreChange((c) => this.diffs.record(c));
   }

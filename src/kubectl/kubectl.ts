@@ -238,5 +238,9 @@ export function runKubectl(argv: string[], ctx: KubectlContext): KubectlResult {
     reportError(out, e);
     if (out.exitCode === 0) out.exitCode = 1;
     return out.result();
+  } finally {
+    // Quiescence: what a command set in motion runs to the end of this instant before the prompt comes back
+    // (the scheduler binds, a Job creates its pods…); whatever takes time waits for the clock.
+    ctx.sim.settle();
   }
 }

@@ -27,7 +27,7 @@ export interface ProxyState {
 }
 
 /** The pseudo-controller that only holds kube-proxy's memory (it reconciles nothing). */
-export const kubeProxyController: Controller = { name: KUBE_PROXY, keysFor: () => [], reconcile: () => undefined };
+export const kubeProxyController: Controller = { name: KUBE_PROXY, watches: [], keysFor: () => [], reconcile: () => undefined };
 
 export function proxyState(sim: Simulation): ProxyState {
   const raw = sim.stateOf(KUBE_PROXY) as Partial<ProxyState>;

@@ -12,7 +12,7 @@ import { parseImage } from './images';
 import { mongoTime } from './programs/mongo';
 
 /** nginx's access-log time: `05/Jan/2026:09:03:40 +0000`. */
-function nginxAccessTime(ms: number): string {
+export function nginxAccessTime(ms: number): string {
   const d = new Date(ms);
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const p = (n: number) => String(n).padStart(2, '0');

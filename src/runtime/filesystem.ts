@@ -290,6 +290,13 @@ export function touch(fs: VirtualFs, path: string, atMs: number): void {
   loc.volume.entries[loc.key] = { ...e, mtimeMs: atMs };
 }
 
+/** Sets the permission bits of the entry at a path (not following a final symlink), as a new entry: entries are shared. */
+export function setMode(fs: VirtualFs, path: string, mode: number): void {
+  const loc = locate(fs, normalizePath(path));
+  const e = loc.volume.entries[loc.key];
+  if (e) loc.volume.entries[loc.key] = { ...e, mode };
+}
+
 /** Removes a file, or a directory when `recursive` (or when empty). Mount points cannot be removed (EBUSY-like). */
 export function remove(fs: VirtualFs, path: string, atMs: number, opts: { recursive?: boolean } = {}): void {
   const abs = normalizePath(path);

@@ -60,6 +60,8 @@ export const IMAGES: Record<string, ImageInfo> = {
   postgres: { repository: `${LIB}postgres`, sizeBytes: 158_354_370, pull: [12000, 20000], entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], behaviour: 'server', hasBash: true },
   'gcr.io/google-samples/hello-app': { repository: 'gcr.io/google-samples/hello-app', sizeBytes: 11_426_752, pull: [3000, 5000], entrypoint: ['./hello-app'], cmd: [], behaviour: 'server' },
   'registry.k8s.io/e2e-test-images/agnhost': { repository: 'registry.k8s.io/e2e-test-images/agnhost', sizeBytes: 51_105_200, pull: [4000, 7000], entrypoint: ['/agnhost'], cmd: [], behaviour: 'server' },
+  // The busybox of the Kubernetes docs' probe examples (an old busybox build; the size is approximate).
+  'registry.k8s.io/busybox': { repository: 'registry.k8s.io/busybox', sizeBytes: 1_144_547, pull: [1500, 3000], entrypoint: [], cmd: ['sh'], behaviour: 'shell', flavour: 'busybox', tags: ['latest', '1.27.2', '1.24'] },
   'registry.k8s.io/pause': { repository: 'registry.k8s.io/pause', sizeBytes: 320_368, pull: [800, 1500], entrypoint: ['/pause'], cmd: [], behaviour: 'server' },
 };
 

@@ -20,6 +20,8 @@ export const TIMINGS = {
   /** Back-off for image pulls: the same shape. */
   pullBackoffInitial: 10_000,
   pullBackoffMax: 300_000,
+  /** From a container's start to the kubelet noticing it (PLEG relists every second) and running its readiness probe. */
+  probeTrigger: [100, 1000] as Range,
   /** A container that ran this long without crashing resets its back-off. */
   backoffReset: 600_000,
 };

@@ -142,20 +142,24 @@ export function containerView(volumes: Record<string, FsVolume>, ref: ContainerF
   };
 }
 
-/** A deep copy of the volumes a container sees: its process runs ahead on the copy, the real ones change on time. */
+/**
+ * A copy of the volumes a container sees: its process runs ahead on the copy, the real ones change on time.
+ * Only the path → entry maps are copied: filesystem writes replace entries and never edit one in place.
+ */
 export function scratchView(volumes: Record<string, FsVolume>, ref: ContainerFsRef): VirtualFs {
   const copies: Record<string, FsVolume> = {};
-  for (const id of [ref.root, ...ref.mounts.map((m) => m.volume)]) if (volumes[id] && !copies[id]) copies[id] = JSON.parse(JSON.stringify(volumes[id])) as FsVolume;
+  for (const id of [ref.root, ...ref.mounts.map((m) => m.volume)]) if (volumes[id] && !copies[id]) copies[id] = { ...volumes[id], entries: { ...volumes[id].entries } };
   return containerView(copies, ref);
 }
 
 /** The writes a finished run made on a scratch view, as entries to apply on the real volumes at their times. */
-export function pendingWrites(scratch: VirtualFs, writes: { atMs: number; path: string }[], start: number, owner: string): PendingWrite[] {
+export function pendingWrites(scratch: VirtualFs, writes: { atMs: number; path: string; entry?: FsEntry | null }[], start: number, owner: string): PendingWrite[] {
   const out: PendingWrite[] = [];
   for (const w of writes) {
     const loc = locatePath(scratch, w.path);
     if (loc.readOnly) continue;
-    const entry = loc.volume.entries[loc.key];
+    // The entry as the write left it (recorded by the shell); the end-of-run state only for older records.
+    const entry = w.entry !== undefined ? w.entry : loc.volume.entries[loc.key];
     out.push({ at: start + w.atMs, owner, volume: loc.volume.id, key: loc.key, entry: entry ? { ...entry } : null });
     // A new directory's contents come with it (mkdir -p a/b then files below are separate writes anyway).
   }

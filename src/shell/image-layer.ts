@@ -75,9 +75,25 @@ function layer(opts: ContainerFsOptions): FsVolume {
   return v;
 }
 
+/** Built layers by what they are built from. Their entries are frozen and shared: writes replace entries, never edit them. */
+const LAYERS = new Map<string, FsVolume>();
+
+/** A fresh volume holding the image layer's entries (the same entry objects every time: building one is costly). */
+function sharedLayer(opts: ContainerFsOptions): FsVolume {
+  const key = JSON.stringify([opts.image, opts.builtMs, opts.programs, opts.files]);
+  let built = LAYERS.get(key);
+  if (!built) {
+    built = layer(opts);
+    for (const e of Object.values(built.entries)) Object.freeze(e);
+    if (LAYERS.size >= 100) LAYERS.clear();
+    LAYERS.set(key, built);
+  }
+  return { ...built, entries: { ...built.entries } };
+}
+
 /** A container's view: the image layer with the kubelet's /etc files, plus mounts (hostPath, emptyDir…). */
 export function createContainerFs(opts: ContainerFsOptions, startedMs = opts.builtMs ?? 0): VirtualFs {
-  const fs: VirtualFs = { root: layer(opts), mounts: [] };
+  const fs: VirtualFs = { root: sharedLayer(opts), mounts: [] };
   const ip = opts.podIP ?? '10.244.1.2';
   writeFile(fs, '/etc/hostname', `${opts.hostname}\n`, startedMs);
   writeFile(fs, '/etc/hosts', `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${opts.hostname}\n`, startedMs);

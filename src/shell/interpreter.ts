@@ -1,7 +1,7 @@
 // Runs a parsed script on simulated time: the clock moves only when a program sleeps; output and fs writes are
 // stamped with it. Pipelines run their stages one after another on buffers, each starting at the same instant.
 import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand } from './ast';
-import { basenameOf, FsError, lstat, normalizePath, stat, writeFile } from '../runtime/filesystem';
+import { basenameOf, FsError, lstat, normalizePath, stat, writeFile, type FsEntry } from '../runtime/filesystem';
 import type { CommandContext, ShellHost } from './context';
 import { ExpansionError, expandFields, expandHeredoc, expandPieces, expandString, type ExpansionEnv } from './expand';
 import { matchPattern } from './pattern';
@@ -20,6 +20,8 @@ export interface WriteRecord {
   /** ms after the process started. */
   atMs: number;
   path: string;
+  /** The path's entry right after this write (null: removed); later writes to the same path do not change it. */
+  entry?: FsEntry | null;
 }
 
 /** What all shells of one process share: the clock, the outside world and the records. */
@@ -193,9 +195,15 @@ export class Shell {
 
   recordWrite(path: string): void {
     const abs = normalizePath(path, this.cwd);
+    // Keep the entry as it is now: `touch f; sleep 30; rm f` must show f for 30 s, not never.
+    const entry = lstat(this.host.fs, abs);
+    const snapshot = entry ? { ...entry } : null;
     const last = this.rt.writes[this.rt.writes.length - 1];
-    if (last && last.atMs === this.rt.elapsedMs && last.path === abs) return;
-    this.rt.writes.push({ atMs: this.rt.elapsedMs, path: abs });
+    if (last && last.atMs === this.rt.elapsedMs && last.path === abs) {
+      last.entry = snapshot;
+      return;
+    }
+    this.rt.writes.push({ atMs: this.rt.elapsedMs, path: abs, entry: snapshot });
   }
 
   expansionEnv(io: Io): ExpansionEnv {

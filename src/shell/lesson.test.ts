@@ -68,7 +68,8 @@ describe('Exercice 2: the dump Job and CronJob (mongo:4.0, /bin/bash -c)', () =>
     const r = runShell(['/bin/bash', '-c', 'mongodump --gzip --host db --archive=/dump/$(date +"%Y%m%dT%H%M%S")-db.gz'], host);
     expect(r.exitCode).toBe(0);
     expect(r.durationMs).toBe(1_500);
-    expect(r.writes).toEqual([{ atMs: 1_500, path: '/dump/20260105T090200-db.gz' }]);
+    expect(r.writes.map(({ atMs, path }) => ({ atMs, path }))).toEqual([{ atMs: 1_500, path: '/dump/20260105T090200-db.gz' }]);
+    expect(r.writes[0].entry).toMatchObject({ type: 'file' });
     expect(Object.keys(volume.entries)).toEqual(['', '20260105T090200-db.gz']);
   });
 

@@ -20,6 +20,11 @@ export interface ControllerContext {
 
 export interface Controller {
   readonly name: string;
+  /**
+   * The kinds whose changes `keysFor` looks at (its informers); `'*'`, or left out, for every kind. The runner shows
+   * a change only to the controllers that watch its kind, so `keysFor` must return nothing for any other kind.
+   */
+  readonly watches?: readonly string[] | '*';
   /** The keys to reconcile after a change in the store (the informers' event handlers). */
   keysFor(change: StoreChange): readonly string[];
   reconcile(key: string, ctx: ControllerContext): void;

@@ -34,9 +34,12 @@ export class Simulation {
   rng: Rng;
   timers = new TimerQueue();
   private controllers: Controller[] = [];
+  private byName = new Map<string, Controller>();
+  /** The controllers each kind's changes go to, in registration order (filled as kinds come up). */
+  private watchers = new Map<string, Controller[]>();
   private controllerState = new Map<string, Record<string, unknown>>();
-  /** Pending reconciles, in arrival order, without duplicates: `controller\0key`. */
-  private queue = new Set<string>();
+  /** Pending reconciles, in arrival order, without duplicates: `controller\0key` → [controller, key]. */
+  private queue = new Map<string, [string, string]>();
   private running = false;
   private changeLog: ((change: StoreChange, now: number) => void)[] = [];
 
@@ -63,6 +66,8 @@ export class Simulation {
 
   addController(controller: Controller): void {
     this.controllers.push(controller);
+    this.byName.set(controller.name, controller);
+    this.watchers.clear();
     if (!this.controllerState.has(controller.name)) this.controllerState.set(controller.name, {});
   }
 
@@ -92,7 +97,8 @@ export class Simulation {
    */
   rebuildIndexes(): void {
     for (const kind of this.store.kindsStored()) {
-      for (const object of this.store.list(kind)) for (const c of this.controllers) c.keysFor({ type: 'ADDED', object });
+      const watching = this.watchersOf(kind);
+      for (const object of this.store.list(kind)) for (const c of watching) c.keysFor({ type: 'ADDED', object });
     }
   }
 
@@ -103,18 +109,17 @@ export class Simulation {
     try {
       let count = 0;
       for (;;) {
-        while (this.timers.size > 0 && this.timers.peek()!.due <= this.clock.now()) {
+        const now = this.clock.now();
+        while (this.timers.size > 0 && this.timers.peek()!.due <= now) {
           const t = this.timers.pop()!;
-          this.queue.add(`${t.controller}\u0000${t.key}`);
+          this.enqueue(t.controller, t.key);
         }
-        const next = this.queue.values().next();
+        const next = this.queue.entries().next();
         if (next.done) break;
-        this.queue.delete(next.value);
+        this.queue.delete(next.value[0]);
         if (++count > MAX_RECONCILES_PER_INSTANT) throw new Error('controllers did not settle');
-        const sep = next.value.indexOf('\u0000');
-        const name = next.value.slice(0, sep);
-        const key = next.value.slice(sep + 1);
-        const controller = this.controllers.find((c) => c.name === name);
+        const [name, key] = next.value[1];
+        const controller = this.byName.get(name);
         if (controller) controller.reconcile(key, this.contextFor(controller));
       }
     } finally {
@@ -172,10 +177,7 @@ export class Simulation {
       controllers: canonicalCopy(Object.fromEntries(this.controllerState.entries())) as SimulationState['controllers'],
       events: this.events.save(),
       // Split at the first separator only: controllers' own keys may contain it too (`svc\u0000ns/name`).
-      queue: [...this.queue].map((q) => {
-        const i = q.indexOf('\u0000');
-        return [q.slice(0, i), q.slice(i + 1)] as [string, string];
-      }),
+      queue: [...this.queue.values()].map(([c, k]) => [c, k] as [string, string]),
     };
   }
 
@@ -188,7 +190,8 @@ export class Simulation {
     this.controllerState = new Map(Object.entries(JSON.parse(JSON.stringify(state.controllers))));
     for (const c of this.controllers) if (!this.controllerState.has(c.name)) this.controllerState.set(c.name, {});
     this.events.load(state.events);
-    this.queue = new Set(state.queue.map(([c, k]) => `${c}\u0000${k}`));
+    this.queue = new Map();
+    for (const [c, k] of state.queue) this.enqueue(c, k);
   }
 
   private onChange(change: StoreChange): void {
@@ -200,9 +203,26 @@ export class Simulation {
   }
 
   private enqueueFor(change: StoreChange): void {
-    for (const c of this.controllers) {
-      for (const key of c.keysFor(change)) this.queue.add(`${c.name}\u0000${key}`);
+    for (const c of this.watchersOf(change.object.kind)) {
+      const keys = c.keysFor(change);
+      for (let i = 0; i < keys.length; i++) this.enqueue(c.name, keys[i]);
     }
+  }
+
+  /** Queues a reconcile unless the same one is already waiting (a workqueue keeps no duplicates). */
+  private enqueue(controller: string, key: string): void {
+    const id = `${controller}\u0000${key}`;
+    if (!this.queue.has(id)) this.queue.set(id, [controller, key]);
+  }
+
+  /** The controllers a change of this kind concerns, in registration order. */
+  private watchersOf(kind: string): readonly Controller[] {
+    let list = this.watchers.get(kind);
+    if (!list) {
+      list = this.controllers.filter((c) => c.watches === undefined || c.watches === '*' || c.watches.includes(kind));
+      this.watchers.set(kind, list);
+    }
+    return list;
   }
 
   private contexts = new Map<string, ControllerContext>();

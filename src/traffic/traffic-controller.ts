@@ -95,6 +95,7 @@ function runBatch(ctx: ControllerContext, id: string): void {
 
 export const trafficController: Controller = {
   name: TRAFFIC,
+  watches: [],
   keysFor: () => [],
   reconcile(key, ctx) {
     if (key.startsWith('gen\u0000')) runBatch(ctx, key.slice(4));

@@ -50,11 +50,14 @@ export function createWorkerApi(worker: Worker): KubevilleApi {
     showMe: () => call('showMe'),
     explanations: () => call('explanations'),
     validateManifest: (text) => call('validateManifest', text),
+    completeManifest: (text, offset, explicit) => call('completeManifest', text, offset, explicit),
     timeline: () => call('timeline'),
     rewindTo: (time) => call('rewindTo', time),
     readAutosave: () => call('readAutosave'),
     writeAutosave: (text) => call('writeAutosave', text),
     act: (action) => call('act', action),
+    openFileFromDisk: () => Promise.resolve(undefined), // No disk in browser mode: the files panel uploads instead.
+    saveFileToDisk: () => Promise.resolve(false), // … and downloads.
     onDiff: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

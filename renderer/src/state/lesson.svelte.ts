@@ -63,8 +63,9 @@ export class LessonState {
         this.stepOpenedAt = Date.now();
         this.lastShowMe = [];
       }
-      this.status = status;
-      this.explanations = explanations;
+      // Asked after every diff: only a change is assigned, so what shows them is not redrawn 60 times a second.
+      if (JSON.stringify(status) !== JSON.stringify(this.status)) this.status = status;
+      if (JSON.stringify(explanations) !== JSON.stringify(this.explanations)) this.explanations = explanations;
       if (status) remember(status.name, { step: status.step, passed: status.passed });
     } finally {
       this.pending = false;

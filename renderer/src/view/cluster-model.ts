@@ -85,7 +85,17 @@ function byAge(a: KubeObject, b: KubeObject): number {
   return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
+/** One view per Pod object: objects are replaced, never mutated, so an unchanged pod keeps its view (and the
+ * keyed blocks drawing it skip it). */
+const podViews = new WeakMap<Pod, PodView>();
+
 function podView(pod: Pod): PodView {
+  let view = podViews.get(pod);
+  if (!view) podViews.set(pod, (view = newPodView(pod)));
+  return view;
+}
+
+function newPodView(pod: Pod): PodView {
   const unscheduled = isUnscheduled(pod);
   return {
     key: objectKey(pod),

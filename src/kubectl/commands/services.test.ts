@@ -26,12 +26,12 @@ describe('golden outputs', () => {
     t.advance('40s');
     t.kubectl('get svc -o wide');
     expect(t.last.stdout).toMatchInlineSnapshot(`
-      "NAME         TYPE           CLUSTER-IP     EXTERNAL-IP      PORT(S)        AGE   SELECTOR
-      db           ExternalName   <none>         db.example.com   <none>         40s   app=db
-      headless     ClusterIP      None           <none>           <none>         40s   app=headless
-      kubernetes   ClusterIP      10.96.0.1      <none>           443/TCP        40s   <none>
-      lb           LoadBalancer   10.111.2.117   203.0.113.10     80:30090/TCP   40s   app=lb
-      web          NodePort       10.100.71.13   <none>           80:30866/TCP   40s   app=web
+      "NAME         TYPE           CLUSTER-IP       EXTERNAL-IP      PORT(S)        AGE   SELECTOR
+      db           ExternalName   <none>           db.example.com   <none>         40s   app=db
+      headless     ClusterIP      None             <none>           <none>         40s   app=headless
+      kubernetes   ClusterIP      10.96.0.1        <none>           443/TCP        40s   <none>
+      lb           LoadBalancer   10.97.95.229     203.0.113.10     80:32640/TCP   40s   app=lb
+      web          NodePort       10.101.205.168   <none>           80:31805/TCP   40s   app=web
       "
     `);
     t.kubectl('get deploy,rs -o wide');
@@ -60,11 +60,11 @@ describe('golden outputs', () => {
       Type:                     NodePort
       IP Family Policy:         SingleStack
       IP Families:              IPv4
-      IP:                       10.100.71.13
-      IPs:                      10.100.71.13
+      IP:                       10.101.205.168
+      IPs:                      10.101.205.168
       Port:                     <unset>  80/TCP
       TargetPort:               80/TCP
-      NodePort:                 <unset>  30866/TCP
+      NodePort:                 <unset>  31805/TCP
       Endpoints:                10.244.2.3:80,10.244.1.3:80,10.244.1.2:80
       Session Affinity:         None
       External Traffic Policy:  Cluster

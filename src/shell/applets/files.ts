@@ -12,6 +12,7 @@ import {
   readdir,
   remove,
   rename,
+  setMode,
   stat,
   symlink,
   touch as fsTouch,
@@ -339,8 +340,7 @@ export function chmod(ctx: CommandContext): number {
         if (who.includes('o') || who.includes('a')) mask |= bits;
         m = cm[2] === '+' ? m | mask : cm[2] === '-' ? m & ~mask : mask;
       }
-    const loc = lstat(ctx.host.fs, abs)!;
-    Object.assign(loc, { mode: m });
+    setMode(ctx.host.fs, abs, m);
     ctx.changed(abs);
   }
   return status;

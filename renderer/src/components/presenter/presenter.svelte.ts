@@ -12,6 +12,7 @@ interface Saved {
   highContrast?: boolean;
   reduceMotion?: boolean;
   legend?: boolean;
+  side?: boolean;
 }
 
 function load(): Saved {
@@ -31,6 +32,8 @@ class PresenterState {
   reduceMotion = $state(this.saved.reduceMotion ?? (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches));
   spotlight = $state(false);
   legend = $state(this.saved.legend ?? true);
+  /** The side panel (object, files, lesson) beside the view; folded, the view takes the whole width. */
+  side = $state(this.saved.side ?? true);
   sheet = $state(false);
   menu = $state(false);
 
@@ -39,7 +42,7 @@ class PresenterState {
     this.save();
   }
 
-  toggle(option: 'highContrast' | 'reduceMotion' | 'legend' | 'spotlight' | 'consoleFolded'): void {
+  toggle(option: 'highContrast' | 'reduceMotion' | 'legend' | 'side' | 'spotlight' | 'consoleFolded'): void {
     this[option] = !this[option];
     this.save();
   }
@@ -58,7 +61,7 @@ class PresenterState {
 
   private save(): void {
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ view: this.view, highContrast: this.highContrast, reduceMotion: this.reduceMotion, legend: this.legend } satisfies Saved));
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ view: this.view, highContrast: this.highContrast, reduceMotion: this.reduceMotion, legend: this.legend, side: this.side } satisfies Saved));
     } catch {
       // No storage: the choices last this visit.
     }

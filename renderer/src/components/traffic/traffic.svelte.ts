@@ -4,6 +4,8 @@ import type { RequestRecord } from '../../../../src/traffic/traffic-state';
 import type { TrafficFrame, KubevilleApi } from '../../../../src/host/api';
 
 export const HOP_MS = 380;
+/** The counters and the panel follow the traffic at most this often (the particles, every frame). */
+const FRAME_EVERY_MS = 250;
 const MAX_PARTICLES = 1500;
 
 export interface Particle {
@@ -18,6 +20,7 @@ export class TrafficState {
   /** Not reactive: the canvas reads it every animation frame. */
   particles: Particle[] = [];
   private unsubscribe: (() => void) | undefined;
+  private frameAt = -Infinity;
 
   constructor(private api: KubevilleApi) {}
 
@@ -30,7 +33,11 @@ export class TrafficState {
   }
 
   take(frame: TrafficFrame, simNow: number, wallNow = performance.now()): void {
-    this.frame = frame;
+    // A frame without requests tells a change (a generator started or stopped): always shown.
+    if (!frame.records.length || wallNow - this.frameAt >= FRAME_EVERY_MS) {
+      this.frame = frame;
+      this.frameAt = wallNow;
+    }
     if (!frame.records.length) return;
     const first = frame.records[0].start;
     const span = Math.max(1, simNow - first);

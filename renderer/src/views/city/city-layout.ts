@@ -12,6 +12,6 @@ export const CITY_SIZES: SceneSizes = {
   band: 70,
 };
 
-export function layoutCity(scene: Scene, slots: Map<string, number>): SceneLayout {
-  return layoutScene(scene, slots, CITY_SIZES);
+export function layoutCity(scene: Scene, slots: Map<string, number>, frame?: { w: number; h: number }): SceneLayout {
+  return layoutScene(scene, slots, CITY_SIZES, frame);
 }

@@ -12,6 +12,6 @@ export const MALL_SIZES: SceneSizes = {
   band: 70,
 };
 
-export function layoutMall(scene: Scene, slots: Map<string, number>): SceneLayout {
-  return layoutScene(scene, slots, MALL_SIZES);
+export function layoutMall(scene: Scene, slots: Map<string, number>, frame?: { w: number; h: number }): SceneLayout {
+  return layoutScene(scene, slots, MALL_SIZES, frame);
 }

@@ -12,6 +12,6 @@ export const PARK_SIZES: SceneSizes = {
   band: 70,
 };
 
-export function layoutPark(scene: Scene, slots: Map<string, number>): SceneLayout {
-  return layoutScene(scene, slots, PARK_SIZES);
+export function layoutPark(scene: Scene, slots: Map<string, number>, frame?: { w: number; h: number }): SceneLayout {
+  return layoutScene(scene, slots, PARK_SIZES, frame);
 }

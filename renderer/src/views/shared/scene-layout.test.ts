@@ -56,4 +56,15 @@ describe('the metaphors’ layout', () => {
     const park = layoutPark(scene, new SlotMemory().assign(lotGroups(scene)));
     expect(park.lots.map((p) => p.item.key)).toEqual(layoutOf(lessonWorld()).lots.map((p) => p.item.key));
   });
+
+  it('puts as many neighbourhoods a row as make the scene largest in the frame it is drawn in', () => {
+    const scene = buildScene(lessonWorld(), { showSystem: false });
+    const slots = new SlotMemory().assign(lotGroups(scene));
+    const wide = layoutCity(scene, slots, { w: 32, h: 8 });
+    const tall = layoutCity(scene, slots, { w: 4, h: 8 });
+    const rows = (l: typeof wide) => new Set(l.districts.map((d) => d.y)).size;
+    expect(rows(wide)).toBe(1);
+    expect(rows(tall)).toBeGreaterThan(1);
+    expect(tall.bounds.w / tall.bounds.h).toBeLessThan(wide.bounds.w / wide.bounds.h);
+  });
 });

@@ -65,7 +65,26 @@ export function lotGroups(scene: Scene): Map<string, string[]> {
   return groups;
 }
 
-export function layoutScene(scene: Scene, slots: Map<string, number>, S: SceneSizes): SceneLayout {
+/** Lays the scene out; given the frame it is drawn in, districts go as many to a row as make the whole scene
+ * largest once fitted to that frame (a wide projector gets one long row, a narrow window a square block). */
+export function layoutScene(scene: Scene, slots: Map<string, number>, S: SceneSizes, frame?: { w: number; h: number }): SceneLayout {
+  const most = Math.max(1, Math.min(scene.nodes.length, S.district.maxPerRow + 3));
+  if (!frame || frame.w <= 0 || frame.h <= 0 || most === 1) return layoutRows(scene, slots, S);
+  let best: SceneLayout | undefined;
+  let bestScale = 0;
+  for (let perRow = 1; perRow <= most; perRow++) {
+    const layout = layoutRows(scene, slots, { ...S, district: { ...S.district, maxPerRow: perRow } });
+    const scale = Math.min(frame.w / layout.bounds.w, frame.h / layout.bounds.h);
+    // A longer row must do 2 % better to be chosen: near-ties keep the squarer block.
+    if (scale > bestScale * 1.02) {
+      best = layout;
+      bestScale = scale;
+    }
+  }
+  return best!;
+}
+
+function layoutRows(scene: Scene, slots: Map<string, number>, S: SceneSizes): SceneLayout {
   const slotOf = (p: ScenePod, i: number) => slots.get(p.key) ?? i;
   const highest = (pods: ScenePod[]) => pods.reduce((m, p, i) => Math.max(m, slotOf(p, i) + 1), 0);
   const maxPods = Math.max(1, ...scene.nodes.map((n) => highest(n.pods)));

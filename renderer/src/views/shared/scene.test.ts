@@ -42,4 +42,15 @@ describe('buildScene', () => {
     expect(scene.pending.map((p) => p.name)).toEqual(['lost']);
     expect(scene.pending[0]?.category).toBe('Pending');
   });
+
+  it('keeps an unchanged pod’s scene object from one world to the next, and makes a new one for a replaced pod', () => {
+    const world = lessonWorld();
+    const first = buildScene(world, { showSystem: false });
+    const replaced = world.map((o) => (o.metadata.name === 'web-2' ? { ...o } : o));
+    const second = buildScene(replaced, { showSystem: false });
+    const podsOf = (s: typeof first) => new Map(s.nodes.flatMap((n) => n.pods).map((p) => [p.name, p]));
+    expect(podsOf(second).get('web-1')).toBe(podsOf(first).get('web-1'));
+    expect(podsOf(second).get('web-2')).not.toBe(podsOf(first).get('web-2'));
+    expect(podsOf(second).get('web-2')).toEqual(podsOf(first).get('web-2'));
+  });
 });

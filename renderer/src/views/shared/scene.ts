@@ -83,7 +83,23 @@ export interface Scene {
   cluster: ClusterModel;
 }
 
+/** The last scene pod made from each pod view (one per Pod object): reused while its Job, CronJob and Services
+ * are the same, so an unchanged pod keeps its identity from one diff to the next. */
+const scenePods = new WeakMap<PodView, ScenePod>();
+
+function sameKeys(a: readonly ObjectKey[], b: readonly ObjectKey[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
 function podScene(view: PodView, pod: Pod | undefined, jobs: Map<string, Job>, services: ObjectKey[]): ScenePod {
+  const made = newPodScene(view, pod, jobs, services);
+  const last = scenePods.get(view);
+  if (last && last.job === made.job && last.cronJob === made.cronJob && sameKeys(last.services, made.services)) return last;
+  scenePods.set(view, made);
+  return made;
+}
+
+function newPodScene(view: PodView, pod: Pod | undefined, jobs: Map<string, Job>, services: ObjectKey[]): ScenePod {
   const jobRef = pod?.metadata.ownerReferences?.find((r) => r.kind === 'Job');
   const job = jobRef ? jobs.get(keyOf('Job', view.namespace, jobRef.name)) : undefined;
   const cronRef = job?.metadata.ownerReferences?.find((r) => r.kind === 'CronJob');

@@ -1,29 +1,33 @@
 // The people walking in a metaphor view: requests taken from the diffs as they arrive, each shown for LIFE_MS of
 // wall-clock time (a request lasts milliseconds of simulated time: too short to see), at most MAX at once.
-// The renderer's animation edge: a requestAnimationFrame loop that runs only while someone is walking.
+// Not reactive: Walkers.canvas.svelte reads `live` every animation frame; only `count` is state.
 import type { KubevilleApi, WorldDiff } from '../../../../src/host/api';
 import { walkOf, type Walk } from './walks';
 
 export const LIFE_MS = 1400;
 export const MAX_WALKERS = 300;
 
+export interface LiveWalk {
+  walk: Walk;
+  /** performance.now() when it set off. */
+  born: number;
+  /** Its route, worked out once per layout (see Walkers.canvas.svelte). */
+  route?: [number, number][];
+  routeOf?: object;
+}
+
 export class WalkFeed {
-  walks = $state.raw<Walk[]>([]);
-  private live: { walk: Walk; born: number }[] = [];
-  private frame = 0;
+  live: LiveWalk[] = [];
   private unsubscribe: () => void;
 
-  constructor(
-    api: KubevilleApi,
-    private moving: () => boolean,
-  ) {
+  constructor(api: KubevilleApi) {
     this.unsubscribe = api.onDiff((diff: WorldDiff) => this.take(diff));
   }
 
-  private take(diff: WorldDiff): void {
+  take(diff: Pick<WorldDiff, 'traffic' | 'replaced'>, now = performance.now()): void {
+    if (diff.replaced) this.live = [];
     const records = diff.traffic?.records ?? [];
     if (records.length === 0) return;
-    const now = performance.now();
     // Too many at once: keep an even sample, so every service still shows its people.
     const step = Math.max(1, Math.ceil(records.length / MAX_WALKERS));
     for (let i = 0; i < records.length; i += step) {
@@ -31,19 +35,21 @@ export class WalkFeed {
       if (walk) this.live.push({ walk, born: now });
     }
     if (this.live.length > MAX_WALKERS) this.live.splice(0, this.live.length - MAX_WALKERS);
-    if (!this.frame) this.frame = requestAnimationFrame(this.tick);
   }
 
-  private tick = (): void => {
-    const now = performance.now();
-    this.live = this.live.filter((l) => now - l.born < LIFE_MS);
-    const moving = this.moving();
-    this.walks = this.live.map((l) => ({ ...l.walk, progress: moving ? Math.min(1, (now - l.born) / (LIFE_MS * 0.8)) : 1 }));
-    this.frame = this.live.length ? requestAnimationFrame(this.tick) : 0;
-  };
+  /** Drops the walks whose time is over; in place, no allocation when none is. */
+  prune(now: number): void {
+    let kept = 0;
+    for (const l of this.live) if (now - l.born < LIFE_MS) this.live[kept++] = l;
+    this.live.length = kept;
+  }
+
+  /** 0 → 1 along the route (1 with reduced motion: drawn where they are going). */
+  static progress(l: LiveWalk, now: number, moving: boolean): number {
+    return moving ? Math.min(1, (now - l.born) / (LIFE_MS * 0.8)) : 1;
+  }
 
   destroy(): void {
     this.unsubscribe();
-    if (this.frame) cancelAnimationFrame(this.frame);
   }
 }
