@@ -103,6 +103,8 @@ function shouldRestart(pod: Pod, exitCode: number): boolean {
 export const kubeletController: Controller = {
   name: KUBELET,
 
+  watches: ['Pod'],
+
   keysFor(change) {
     const o = change.object;
     if (o.kind !== 'Pod') return [];

@@ -36,14 +36,21 @@ function finalize(ctx: ControllerContext, ns: Namespace): void {
   }
 }
 
+/** Namespaces being deleted: derived from the store (rebuilt after a restore), never saved. */
+const terminating = new Set<string>();
+
 export const namespaceController: Controller = {
   name: NAMESPACE_CONTROLLER,
   watches: '*',
   keysFor(change) {
     const o = change.object;
-    if (o.kind === 'Namespace' && change.type !== 'DELETED') return [o.metadata.name!];
+    if (o.kind === 'Namespace') {
+      if (change.type === 'DELETED') terminating.delete(o.metadata.name!);
+      else if (o.metadata.deletionTimestamp) terminating.add(o.metadata.name!);
+      return change.type === 'DELETED' ? [] : [o.metadata.name!];
+    }
     // Something left a terminating namespace: maybe it is empty now.
-    if (change.type === 'DELETED' && o.metadata.namespace) return [o.metadata.namespace];
+    if (change.type === 'DELETED' && o.metadata.namespace && terminating.has(o.metadata.namespace)) return [o.metadata.namespace];
     return [];
   },
   reconcile(key, ctx) {
