@@ -91,6 +91,32 @@ function admitService(svc: Service, ctx: AdmissionContext): void {
   svc.status ??= { loadBalancer: {} };
 }
 
+/**
+ * Service updates: the cluster IP stays (it is immutable); a change of type to NodePort or LoadBalancer allocates
+ * the node ports it lacks, and a change back to ClusterIP releases them, as the service REST storage does.
+ */
+export function admitServiceUpdate(svc: Service, old: Service, ctx: AdmissionContext): void {
+  const spec = svc.spec;
+  if (spec.type === 'ExternalName') return;
+  if (!spec.clusterIP && old.spec.clusterIP) {
+    spec.clusterIP = old.spec.clusterIP;
+    spec.clusterIPs = old.spec.clusterIPs;
+  }
+  const wantsNodePorts = spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
+  if (!wantsNodePorts) {
+    if (old.spec.type === 'NodePort' || old.spec.type === 'LoadBalancer') for (const p of spec.ports ?? []) delete p.nodePort;
+    return;
+  }
+  const taken = new Set<number>((spec.ports ?? []).map((p) => p.nodePort).filter((n): n is number => !!n));
+  for (const p of spec.ports ?? []) {
+    if (!p.nodePort) {
+      p.nodePort = allocateNodePort(ctx.api, ctx.rng, taken);
+      taken.add(p.nodePort);
+    }
+  }
+  spec.externalTrafficPolicy ??= 'Cluster';
+}
+
 /** Runs the create-time admission chain on a defaulted, validated object (in place). */
 export function admit(obj: KubeObject, ctx: AdmissionContext): void {
   if (obj.kind === 'Pod') admitPod(obj.spec as PodSpec, ctx, obj.metadata.namespace ?? 'default', !!obj.metadata.annotations?.['kubernetes.io/config.mirror']);

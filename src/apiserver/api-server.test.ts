@@ -3,6 +3,8 @@ import type { Pod } from '../api/pod';
 import { NAME_SUFFIX_ALPHABET } from '../sim/rng';
 import { configMapManifest, newCluster, pod, podManifest } from '../testing/builders';
 import { ApiError } from './api-error';
+import type { Service } from '../api/service';
+import { TestCluster } from '../testing/test-cluster';
 
 function apiError(fn: () => unknown): ApiError {
   try {
@@ -218,5 +220,19 @@ describe('finalizers', () => {
     const cm = sim.api.create(configMapManifest('kept', { finalizers: ['example.com/hold'] }));
     sim.api.update({ ...cm, metadata: { ...cm.metadata, finalizers: [] } });
     expect(sim.api.tryGet('ConfigMap', 'default', 'kept')).toBeDefined();
+  });
+});
+
+describe('Service updates', () => {
+  it('allocates a node port when a ClusterIP Service becomes NodePort, and releases it when it goes back', () => {
+    const t = new TestCluster().kubectl('create service clusterip web --tcp=80:80');
+    const ip = t.get<Service>('Service', 'web')!.spec.clusterIP;
+    t.kubectl(`patch service web -p '{"spec":{"type":"NodePort"}}'`);
+    const nodePort = t.get<Service>('Service', 'web')!.spec.ports![0].nodePort!;
+    expect(nodePort).toBeGreaterThanOrEqual(30000);
+    expect(nodePort).toBeLessThanOrEqual(32767);
+    expect(t.get<Service>('Service', 'web')!.spec.clusterIP).toBe(ip);
+    t.kubectl(`patch service web -p '{"spec":{"type":"ClusterIP"}}'`);
+    expect(t.get<Service>('Service', 'web')!.spec.ports![0].nodePort).toBeUndefined();
   });
 });

@@ -10,7 +10,8 @@ import { isoSeconds } from '../sim/duration';
 import { ApiError, alreadyExists, conflict, invalid, notFound, type FieldError } from './api-error';
 import { applyDefaults } from './defaults';
 import { validateObject } from './validation';
-import { admit } from './admission';
+import { admit, admitServiceUpdate } from './admission';
+import type { Service } from '../api/service';
 import { deepEqual } from '../api/deep-equal';
 import type { Job } from '../api/job';
 import { prepareJobForCreate } from '../controllers/job-controller';
@@ -157,6 +158,7 @@ export class ApiServer {
     if (obj.metadata.generation === undefined) delete obj.metadata.generation;
     if (ns === undefined) delete obj.metadata.namespace;
     if (hasStatusSubresource(obj.kind)) obj.status = old.status;
+    if (obj.kind === 'Service') admitServiceUpdate(obj as unknown as Service, old as Service, { api: this, rng: this.deps.rng, config: this.deps.config, now: this.now() });
     applyDefaults(obj, { minor: this.deps.config.minor });
     const errors = validateObject(obj, old, this.deps.config);
     if (errors.length) throw invalid(t.kind, t.group, name, errors);

@@ -48,7 +48,8 @@ export function createGarbageCollector(): Controller {
         const fin = o.metadata.finalizers ?? [];
         if (o.metadata.deletionTimestamp && (fin.includes('foregroundDeletion') || fin.includes('orphan'))) keys.push(`own\u0000${key}\u0000${o.metadata.uid}`);
       } else {
-        for (const d of index.get(o.metadata.uid!) ?? []) keys.push(`dep\u0000${d}`);
+        // Sorted, not insertion order: a restored simulation rebuilds the index in another order and must act alike.
+        for (const d of [...(index.get(o.metadata.uid!) ?? [])].sort()) keys.push(`dep\u0000${d}`);
         index.delete(o.metadata.uid!);
       }
       // A dependent that goes may let a foreground owner finish.
@@ -99,7 +100,7 @@ function reconcileOwner(ctx: ControllerContext, ref: Ref, index: Map<string, Set
   const owner = ctx.api.store.get(kind, ns, name);
   if (!owner?.metadata.deletionTimestamp) return;
   const fin = owner.metadata.finalizers ?? [];
-  const deps = [...(index.get(owner.metadata.uid!) ?? [])].map(parseRef).map(([k, n, nm]) => ctx.api.store.get(k, n, nm)).filter((d): d is KubeObject => !!d);
+  const deps = [...(index.get(owner.metadata.uid!) ?? [])].sort().map(parseRef).map(([k, n, nm]) => ctx.api.store.get(k, n, nm)).filter((d): d is KubeObject => !!d);
   if (fin.includes('orphan')) {
     for (const d of deps) {
       const refs = (d.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.metadata.uid);

@@ -36,27 +36,32 @@ function finalize(ctx: ControllerContext, ns: Namespace): void {
   }
 }
 
-/** Namespaces being deleted: derived from the store (rebuilt after a restore), never saved. */
-const terminating = new Set<string>();
+/** A namespace controller for one simulation. */
+export function createNamespaceController(): Controller {
+  /** Namespaces being deleted: derived from the store (rebuilt after a restore), never saved. */
+  const terminating = new Set<string>();
+  return {
+    name: NAMESPACE_CONTROLLER,
+    watches: '*',
+    keysFor(change) {
+      const o = change.object;
+      if (o.kind === 'Namespace') {
+        if (change.type === 'DELETED') terminating.delete(o.metadata.name!);
+        else if (o.metadata.deletionTimestamp) terminating.add(o.metadata.name!);
+        return change.type === 'DELETED' ? [] : [o.metadata.name!];
+      }
+      // Something left a terminating namespace: maybe it is empty now.
+      if (change.type === 'DELETED' && o.metadata.namespace && terminating.has(o.metadata.namespace)) return [o.metadata.namespace];
+      return [];
+    },
+    reconcile: reconcileNamespace,
+  };
+}
 
-export const namespaceController: Controller = {
-  name: NAMESPACE_CONTROLLER,
-  watches: '*',
-  keysFor(change) {
-    const o = change.object;
-    if (o.kind === 'Namespace') {
-      if (change.type === 'DELETED') terminating.delete(o.metadata.name!);
-      else if (o.metadata.deletionTimestamp) terminating.add(o.metadata.name!);
-      return change.type === 'DELETED' ? [] : [o.metadata.name!];
-    }
-    // Something left a terminating namespace: maybe it is empty now.
-    if (change.type === 'DELETED' && o.metadata.namespace && terminating.has(o.metadata.namespace)) return [o.metadata.namespace];
-    return [];
-  },
-  reconcile(key, ctx) {
-    const ns = ctx.api.tryGet<Namespace>('Namespace', undefined, key);
-    if (!ns) return;
-    if (ns.metadata.deletionTimestamp) finalize(ctx, ns);
-    else ensureDefaults(ctx, key);
-  },
-};
+function reconcileNamespace(key: string, ctx: ControllerContext): void {
+  const ns = ctx.api.tryGet<Namespace>('Namespace', undefined, key);
+  if (!ns) return;
+  if (ns.metadata.deletionTimestamp) finalize(ctx, ns);
+  else ensureDefaults(ctx, key);
+}
+

@@ -6,7 +6,7 @@ import { createGarbageCollector } from './garbage-collector';
 import { endpointsController } from './endpoints-controller';
 import { endpointSliceController } from './endpointslice-controller';
 import { eventTtlController } from './event-ttl-controller';
-import { namespaceController } from './namespace-controller';
+import { createNamespaceController } from './namespace-controller';
 import { jobController } from './job-controller';
 import { cronJobController } from './cronjob-controller';
 import { ttlAfterFinishedController } from './ttl-after-finished-controller';
@@ -21,7 +21,7 @@ import { installScheduleValidation } from '../cron/schedule-validation';
 installScheduleValidation();
 
 export function registerControllers(sim: Simulation): void {
-  sim.addController(namespaceController);
+  sim.addController(createNamespaceController());
   sim.addController(schedulerController);
   sim.addController(kubeletController);
   sim.addController(createGarbageCollector());
