@@ -85,6 +85,34 @@ describe('SessionHost', () => {
   });
 });
 
+describe('SessionHost: lessons a teacher writes', () => {
+  const OWN = `name: my-first-pod
+order: 50
+title: { fr: "Mon premier pod", en: "My first pod" }
+languages: [fr, en]
+cluster: { nodes: 1, seed: 3, start: 2026-01-05T09:00:00Z }
+steps:
+  - id: run
+    title: { fr: "Lancer nginx", en: "Run nginx" }
+    text: { fr: "kubectl run web --image=nginx", en: "kubectl run web --image=nginx" }
+    checks:
+      - exists: Pod/web
+    solution:
+      - run: kubectl run web --image=nginx
+`;
+
+  it('lists a *.lesson.yaml file of the workspace after the built-in lessons, and starts it', () => {
+    const { host } = hostWithSession([{ name: 'my-first-pod.lesson.yaml', text: OWN }]);
+    const names = host.calls.listLessons().map((l) => l.name);
+    expect(names.at(-1)).toBe('my-first-pod');
+    expect(names).toContain('cronjobs');
+    const lesson = host.calls.startLesson('my-first-pod');
+    expect(lesson.title.en).toBe('My first pod');
+    // The lesson replaced the workspace with its own files; it stays the open lesson.
+    expect(host.calls.currentLesson()?.name).toBe('my-first-pod');
+  });
+});
+
 describe('host helpers', () => {
   it('starts a session at the current wall-clock minute', () => {
     expect(wallClockMinute(Date.parse('2026-03-01T10:42:37.120Z'))).toBe('2026-03-01T10:42:00.000Z');

@@ -104,10 +104,16 @@ export class SessionHost {
   }
 
   private catalogCache: Catalog | undefined;
+  /** A lesson a teacher wrote, once started (its file may leave the workspace when the lesson's own files replace it). */
+  private startedOwnLesson: Lesson | undefined;
 
+  /** The built-in lessons, then the lessons (`*.lesson.yaml`) a teacher put in the workspace. */
   private get catalog(): Catalog {
     this.catalogCache ??= this.options.lessons ?? loadCatalog(builtinLessonFiles());
-    return this.catalogCache;
+    const builtin = new Set(this.catalogCache.lessons.map((l) => l.name));
+    const own = loadCatalog(Object.fromEntries(this.session.listFiles().map((f) => [f.name, f.text]))).lessons.filter((l) => !builtin.has(l.name));
+    if (this.startedOwnLesson && !own.some((l) => l.name === this.startedOwnLesson!.name)) own.push(this.startedOwnLesson);
+    return { lessons: [...this.catalogCache.lessons, ...own], errors: this.catalogCache.errors };
   }
 
   private openLesson(): Lesson | undefined {
@@ -119,8 +125,10 @@ export class SessionHost {
     listLessons: (): LessonSummary[] =>
       this.catalog.lessons.map((l) => ({ name: l.name, order: l.order, title: l.title, summary: l.summary, languages: l.languages, steps: l.steps.length, missing: missingCapabilities(l.requires) })),
     startLesson: (name: string): Lesson => {
-      const lesson = this.catalog.lessons.find((l) => l.name === name);
+      const catalog = this.catalog;
+      const lesson = catalog.lessons.find((l) => l.name === name);
       if (!lesson) throw new Error(`no lesson named "${name}"`);
+      if (!this.catalogCache?.lessons.includes(lesson)) this.startedOwnLesson = lesson;
       this.replaceWorld(() => {
         startLesson(this.session, lesson);
         this.session.playback = { playing: false, speed: this.session.playback.speed };
