@@ -109,22 +109,53 @@ function reconcileService(ctx: ControllerContext, ns: string, name: string): voi
   else ctx.api.create<Endpoints>(body);
 }
 
-export const endpointsController: Controller = {
-  name: ENDPOINTS_CONTROLLER,
-  watches: ['Service', 'Endpoints', 'Pod'],
-  keysFor(change) {
-    const o = change.object;
-    if (o.kind === 'Service' || o.kind === 'Endpoints') return [`svc\u0000${keyOf(o.metadata.namespace, o.metadata.name!)}`];
-    if (o.kind === 'Pod') return podChangeMatters(change) ? [`ns\u0000${o.metadata.namespace}`] : [];
-    return [];
-  },
-  reconcile(key, ctx) {
-    const [type, rest] = key.split('\u0000');
-    if (type === 'svc') {
-      const [ns, name] = splitKey(rest);
-      reconcileService(ctx, ns!, name);
-    } else {
-      for (const svc of ctx.api.list<Service>('Service', rest)) reconcileService(ctx, rest, svc.metadata.name!);
+/**
+ * Which Services select which labels, per namespace: derived from the store (rebuilt after a restore), so a pod's
+ * change wakes only the Services that select it, not every Service of its namespace.
+ */
+export class ServiceSelectors {
+  private byNamespace = new Map<string, Map<string, Record<string, string> | undefined>>();
+
+  observe(change: StoreChange): void {
+    if (change.object.kind !== 'Service') return;
+    const svc = change.object as Service;
+    const ns = svc.metadata.namespace ?? 'default';
+    let services = this.byNamespace.get(ns);
+    if (!services) this.byNamespace.set(ns, (services = new Map()));
+    if (change.type === 'DELETED') services.delete(svc.metadata.name!);
+    else services.set(svc.metadata.name!, svc.spec.selector);
+  }
+
+  /** Keys (`svc\0ns/name`, sorted) of the Services whose selector matches the pod before or after the change. */
+  keysForPod(change: StoreChange): string[] {
+    const ns = change.object.metadata.namespace ?? 'default';
+    const services = this.byNamespace.get(ns);
+    if (!services) return [];
+    const labels = [change.object.metadata.labels, change.previous?.metadata.labels];
+    const names: string[] = [];
+    for (const [name, selector] of services) {
+      if (selector && Object.keys(selector).length && labels.some((l) => matchesMap(l, selector))) names.push(name);
     }
-  },
-};
+    return names.sort().map((name) => `svc\u0000${keyOf(ns, name)}`);
+  }
+}
+
+/** The endpoints controller of one simulation. */
+export function createEndpointsController(): Controller {
+  const selectors = new ServiceSelectors();
+  return {
+    name: ENDPOINTS_CONTROLLER,
+    watches: ['Service', 'Endpoints', 'Pod'],
+    keysFor(change) {
+      const o = change.object;
+      selectors.observe(change);
+      if (o.kind === 'Service' || o.kind === 'Endpoints') return [`svc\u0000${keyOf(o.metadata.namespace, o.metadata.name!)}`];
+      if (o.kind === 'Pod') return podChangeMatters(change) ? selectors.keysForPod(change) : [];
+      return [];
+    },
+    reconcile(key, ctx) {
+      const [ns, name] = splitKey(key.slice(key.indexOf('\u0000') + 1));
+      reconcileService(ctx, ns!, name);
+    },
+  };
+}

@@ -6,7 +6,7 @@ import type { Endpoint, EndpointSlice } from '../api/endpoint-slice';
 import type { Controller, ControllerContext } from '../sim/controller';
 import { keyOf, splitKey } from '../sim/controller';
 import { isoSeconds } from '../sim/duration';
-import { isPodReady, podChangeMatters, resolveTargetPort, selectedPods } from './endpoints-controller';
+import { isPodReady, podChangeMatters, resolveTargetPort, selectedPods, ServiceSelectors } from './endpoints-controller';
 
 export const ENDPOINTSLICE_CONTROLLER = 'endpointslice-controller';
 export const MANAGED_BY = 'endpointslice-controller.k8s.io';
@@ -74,26 +74,26 @@ function reconcileService(ctx: ControllerContext, ns: string, name: string): voi
   });
 }
 
-export const endpointSliceController: Controller = {
-  name: ENDPOINTSLICE_CONTROLLER,
-  watches: ['Service', 'EndpointSlice', 'Pod'],
-  keysFor(change) {
-    const o = change.object;
-    if (o.kind === 'Service') return [`svc\u0000${keyOf(o.metadata.namespace, o.metadata.name!)}`];
-    if (o.kind === 'EndpointSlice' && change.type === 'DELETED') {
-      const svc = o.metadata.labels?.['kubernetes.io/service-name'];
-      return svc ? [`svc\u0000${keyOf(o.metadata.namespace, svc)}`] : [];
-    }
-    if (o.kind === 'Pod') return podChangeMatters(change) ? [`ns\u0000${o.metadata.namespace}`] : [];
-    return [];
-  },
-  reconcile(key, ctx) {
-    const [type, rest] = key.split('\u0000');
-    if (type === 'svc') {
-      const [ns, name] = splitKey(rest);
+/** The EndpointSlice controller of one simulation. */
+export function createEndpointSliceController(): Controller {
+  const selectors = new ServiceSelectors();
+  return {
+    name: ENDPOINTSLICE_CONTROLLER,
+    watches: ['Service', 'EndpointSlice', 'Pod'],
+    keysFor(change) {
+      const o = change.object;
+      selectors.observe(change);
+      if (o.kind === 'Service') return [`svc\u0000${keyOf(o.metadata.namespace, o.metadata.name!)}`];
+      if (o.kind === 'EndpointSlice' && change.type === 'DELETED') {
+        const svc = o.metadata.labels?.['kubernetes.io/service-name'];
+        return svc ? [`svc\u0000${keyOf(o.metadata.namespace, svc)}`] : [];
+      }
+      if (o.kind === 'Pod') return podChangeMatters(change) ? selectors.keysForPod(change) : [];
+      return [];
+    },
+    reconcile(key, ctx) {
+      const [ns, name] = splitKey(key.slice(key.indexOf('\u0000') + 1));
       reconcileService(ctx, ns!, name);
-    } else {
-      for (const svc of ctx.api.list<Service>('Service', rest)) reconcileService(ctx, rest, svc.metadata.name!);
-    }
-  },
-};
+    },
+  };
+}
