@@ -2,31 +2,10 @@
 // hello-app on 8080, agnhost netexec on 8080 (`/hostname`), httpd on 80, mongo (TCP 27017), redis, postgres.
 import type { Container, Pod } from '../api/pod';
 import { parseImage } from '../runtime/images';
+import { NGINX_WELCOME } from '../runtime/programs/nginx';
 
-export const NGINX_WELCOME = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
+/** The page nginx serves (the image's /usr/share/nginx/html/index.html). */
+export { NGINX_WELCOME };
 
 export interface Listener {
   port: number;
