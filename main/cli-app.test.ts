@@ -52,6 +52,13 @@ describe('kubeville CLI', () => {
     expect(cli.run('kubectl', 'get', 'pods').out).toBe('NAME   READY   STATUS    RESTARTS   AGE\nweb    1/1     Running   0          30s\n');
   });
 
+  it('has the pod bound and being created when the prompt comes back, as on a real cluster', () => {
+    const cli = memoryCli();
+    cli.run('reset', '--start', '2026-01-05T09:00:00Z');
+    cli.run('kubectl', 'run', 'web', '--image=nginx');
+    expect(cli.run('kubectl', 'get', 'pods').out).toBe('NAME   READY   STATUS              RESTARTS   AGE\nweb    0/1     ContainerCreating   0          0s\n');
+  });
+
   it('lists the system pods of a kind cluster with -A', () => {
     const cli = memoryCli();
     cli.run('reset', '--start', '2026-01-05T09:00:00Z');

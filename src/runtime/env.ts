@@ -1,6 +1,7 @@
 // A container's environment as the kubelet builds it: the image's ENV, the Service links of the namespace
 // (enableServiceLinks), then the container's `env` (`value` with `$(VAR)` expansion, or `valueFrom.fieldRef`).
 // Mirrors pkg/kubelet/kubelet_pods.go makeEnvironmentVariables and third_party/forked/golang/expansion.
+import { fieldRefValue } from '../api/field-ref';
 import type { Container, Pod } from '../api/pod';
 import type { Service } from '../api/service';
 
@@ -30,32 +31,6 @@ export function expandKubernetesVars(text: string, env: Record<string, string>):
     }
   }
   return out;
-}
-
-/** What a downward-API fieldRef reads; undefined for a path the API server would have refused. */
-export function fieldRefValue(pod: Pod, fieldPath: string, podIP?: string, hostIP?: string): string | undefined {
-  const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(fieldPath);
-  if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? '';
-  switch (fieldPath) {
-    case 'metadata.name':
-      return pod.metadata.name ?? '';
-    case 'metadata.namespace':
-      return pod.metadata.namespace ?? '';
-    case 'metadata.uid':
-      return pod.metadata.uid ?? '';
-    case 'spec.nodeName':
-      return pod.spec.nodeName ?? '';
-    case 'spec.serviceAccountName':
-      return pod.spec.serviceAccountName ?? '';
-    case 'status.podIP':
-    case 'status.podIPs':
-      return podIP ?? pod.status?.podIP ?? '';
-    case 'status.hostIP':
-    case 'status.hostIPs':
-      return hostIP ?? pod.status?.hostIP ?? '';
-    default:
-      return undefined;
-  }
 }
 
 /** `DB_SERVICE_HOST`, `DB_PORT_27017_TCP_ADDR`…: one block per Service with a cluster IP (pkg/kubelet/envvars). */

@@ -3,6 +3,7 @@ import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, PodTempla
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './prefix-writer';
 import { byCodeUnit, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './meta-blocks';
 import { rfc1123z } from './time-format';
+import { fieldRefValue } from '../../api/field-ref';
 import { canonicalQuantity, parseQuantity, milliValue, value } from './quantity';
 
 type EnvResolver = ((e: EnvVar) => string) | undefined;
@@ -173,33 +174,7 @@ function resourceFieldValue(c: Container, resource: string, divisorText: string 
 
 /** A pod's field as the downward API resolves it for `Environment:` lines. */
 export function podFieldResolver(pod: Pod): (e: EnvVar) => string {
-  return (e) => {
-    const path = (e.valueFrom as ValueFrom).fieldRef?.fieldPath ?? '';
-    const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-    if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? '';
-    switch (path) {
-      case 'metadata.name':
-        return pod.metadata.name ?? '';
-      case 'metadata.namespace':
-        return pod.metadata.namespace ?? '';
-      case 'metadata.uid':
-        return pod.metadata.uid ?? '';
-      case 'spec.nodeName':
-        return pod.spec.nodeName ?? '';
-      case 'spec.serviceAccountName':
-        return pod.spec.serviceAccountName ?? '';
-      case 'status.hostIP':
-        return pod.status?.hostIP ?? '';
-      case 'status.podIP':
-        return pod.status?.podIP ?? '';
-      case 'status.hostIPs':
-        return (pod.status?.hostIPs ?? []).map((i) => i.ip).join(',');
-      case 'status.podIPs':
-        return (pod.status?.podIPs ?? []).map((i) => i.ip).join(',');
-      default:
-        return '';
-    }
-  };
+  return (e) => fieldRefValue(pod, (e.valueFrom as ValueFrom).fieldRef?.fieldPath ?? '') ?? '';
 }
 
 export function describeVolumes(volumes: Volume[] | undefined, w: PrefixWriter, space: string, minor: number): void {
