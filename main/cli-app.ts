@@ -1,7 +1,7 @@
 // The headless CLI: a second Node host of the engine. State lives in a JSON session file between invocations.
 import type { FileSource } from '../src/kubectl/context';
 import { Session, SessionFormatError, parseSessionDocument } from '../src/host/session';
-import { parseDuration } from '../src/sim/duration';
+import { humanDuration, parseDuration } from '../src/sim/duration';
 import { LESSON_USAGE, runLessonCommand } from './cli-lesson';
 
 export interface CliIO {
@@ -146,9 +146,12 @@ function run(argv: string[], io: CliIO): number {
       const ms = parseDuration(text);
       if (ms === undefined || args.length === 0) throw new CliError(`kubeville advance: "${text}" is not a duration (e.g. 30s, 5m, 1h30m, 2d)`);
       const session = load(io, statePath);
+      const lapsed = session.sim.lapsedMs;
       session.advance(ms);
       save(io, statePath, session);
       io.stdout(`${new Date(session.sim.now()).toISOString().replace('.000Z', 'Z')}\n`);
+      const skipped = session.sim.lapsedMs - lapsed;
+      if (skipped > 0) io.stderr(`time-lapse: ${humanDuration(skipped)} repeated what came just before exactly and was skipped; the last hour was simulated in full\n`);
       return 0;
     }
     case 'lesson':

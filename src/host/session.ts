@@ -6,6 +6,7 @@ import type { FileSource } from '../kubectl/context';
 import { createSimulation, restoreSimulation } from '../sim/create';
 import type { Simulation, SimulationState } from '../sim/simulation';
 import { DiffAccumulator } from '../store/diff-accumulator';
+import { LAPSE_MIN_ADVANCE_MS } from '../sim/time-lapse';
 import { isoSeconds } from '../sim/duration';
 import { SUPPORTED_MINORS } from '../sim/cluster-config';
 import { cronJobClocks } from './cronjob-clocks';
@@ -25,7 +26,8 @@ export const SESSION_FORMAT_VERSION = 1;
 /** One input, with the simulated time it happened at: the journal replays a session from its start. */
 export type JournalEntry =
   | { at: number; type: 'command'; line: string; stdin?: string }
-  | { at: number; type: 'advance'; ms: number }
+  /** `lapse`: one advance long enough to skip repeating hours (time-lapse.ts); replayed as one advance again. */
+  | { at: number; type: 'advance'; ms: number; lapse?: true }
   | { at: number; type: 'write-file'; name: string; text: string }
   | { at: number; type: 'delete-file'; name: string }
   | { at: number; type: 'action'; action: WorldAction };
@@ -173,15 +175,29 @@ export class Session {
   }
 
   advance(ms: number): void {
-    // Consecutive advances (the play loop's frames) make one journal entry: replaying either way gives the same state.
+    // A long advance may skip hours that repeat (time-lapse.ts); what it skips depends on where it starts and ends,
+    // so it is journaled, replayed and checkpointed as one piece. Other advances never skip: the play loop's frames
+    // merge into one journal entry, and replaying that entry in other steps must give the same state.
+    const lapse = this.sim.timeLapse && ms >= LAPSE_MIN_ADVANCE_MS;
     const last = this.journal[this.journal.length - 1];
-    if (last?.type === 'advance' && last.at + last.ms === this.sim.now()) last.ms += ms;
-    else this.journal.push({ at: this.sim.now(), type: 'advance', ms });
+    if (!lapse && last?.type === 'advance' && !last.lapse && last.at + last.ms === this.sim.now()) last.ms += ms;
+    else this.journal.push(lapse ? { at: this.sim.now(), type: 'advance', ms, lapse: true } : { at: this.sim.now(), type: 'advance', ms });
+    if (lapse) {
+      this.sim.advance(ms);
+      this.maybeCheckpoint();
+      return;
+    }
     // In steps that end where a checkpoint is due, so a long advance still leaves checkpoints inside it.
     const end = this.sim.now() + ms;
-    while (this.sim.now() < end) {
-      this.sim.advance(Math.min(end, this.nextCheckpointDue()) - this.sim.now());
-      this.maybeCheckpoint();
+    const timeLapse = this.sim.timeLapse;
+    this.sim.timeLapse = false;
+    try {
+      while (this.sim.now() < end) {
+        this.sim.advance(Math.min(end, this.nextCheckpointDue()) - this.sim.now());
+        this.maybeCheckpoint();
+      }
+    } finally {
+      this.sim.timeLapse = timeLapse;
     }
   }
 
