@@ -15,6 +15,8 @@ import { tableOf, wantsTable, type IncludeObject } from './table-response';
 import { decodeContinue, encodeContinue } from './list-pages';
 import { deprecationWarning, unknownFieldWarnings } from './warnings';
 import { decodeProtobufObject, PROTOBUF, ProtobufBodyError } from './protobuf-body';
+import { managerOfRequest, recordUpdate } from '../../src/apiserver/managed-fields';
+import { applyPatch, APPLY_PATCH } from './apply-patch';
 
 export interface ApiRequest {
   method: string;
@@ -149,26 +151,35 @@ export class ApiHandler {
           input.metadata.namespace = ns;
         }
         warnings.push(...this.fieldWarnings(input, q, type.kind));
-        const created = this.sim.api.create(input, { dryRun });
+        const created = this.sim.api.create(this.record(undefined, input, req, q), { dryRun });
         this.sim.settle();
         return reply(jsonReply(201, this.present(created, type)));
       }
       case 'PUT': {
         if (name === undefined) return reply(methodNotAllowed());
-        if (subresource === 'scale') return reply(jsonReply(200, this.writeScale(type, namespace, name, readBody(req) as unknown as ScaleDoc, dryRun)));
+        if (subresource === 'scale') return reply(jsonReply(200, this.writeScale(type, namespace, name, readBody(req) as unknown as ScaleDoc, dryRun, this.manager(req, q))));
         const input = this.body(req, type);
         if (input.metadata.name && input.metadata.name !== name) throw badRequest(`the name of the object (${input.metadata.name}) does not match the name on the URL (${name})`);
         input.metadata.name = name;
         if (type.namespaced) input.metadata.namespace = namespace ?? 'default';
         warnings.push(...this.fieldWarnings(input, q, type.kind));
-        const updated = this.sim.api.update(input, { dryRun, subresource: subresource === 'status' ? 'status' : undefined });
+        const status = subresource === 'status' ? 'status' : undefined;
+        const before = this.sim.api.tryGet(type.kind, input.metadata.namespace, name);
+        const recorded = before ? this.record(before, input, req, q, status) : input;
+        const updated = this.sim.api.update(recorded, { dryRun, subresource: status });
         this.sim.settle();
         return reply(jsonReply(200, this.present(updated, type)));
       }
       case 'PATCH': {
         if (name === undefined) return reply(methodNotAllowed());
-        const live = this.sim.api.get(type.kind, namespace, name);
         const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
+        if (contentType === APPLY_PATCH) {
+          if (subresource) throw new ApiError('UnsupportedMediaType', `apply patches are not served on the ${subresource} subresource by Kubeville`);
+          const applied = applyPatch(this.sim, { type, namespace, name, body: req.body, query: q, dryRun, present: (o) => this.present(o, type), fieldWarnings: (o) => this.fieldWarnings(o, q, type.kind) });
+          warnings.push(...applied.warnings);
+          return reply(jsonReply(applied.created ? 201 : 200, applied.object));
+        }
+        const live = this.sim.api.get(type.kind, namespace, name);
         let patch: Json;
         try {
           patch = JSON.parse(req.body) as Json;
@@ -177,7 +188,7 @@ export class ApiHandler {
         }
         if (subresource === 'scale') {
           const next = patchJson(scaleOf(live) as unknown as Json, patch, contentType) as unknown as ScaleDoc;
-          return reply(jsonReply(200, this.writeScale(type, namespace, name, next, dryRun)));
+          return reply(jsonReply(200, this.writeScale(type, namespace, name, next, dryRun, this.manager(req, q))));
         }
         const next = patchJson(this.present(live, type) as unknown as Json, patch, contentType) as unknown as KubeObject;
         next.kind = type.kind;
@@ -185,7 +196,8 @@ export class ApiHandler {
         if (!next.metadata.resourceVersion) next.metadata.resourceVersion = live.metadata.resourceVersion;
         next.apiVersion = live.apiVersion;
         if (patch && typeof patch === 'object' && !Array.isArray(patch)) warnings.push(...this.fieldWarnings(patch as unknown as KubeObject, q, type.kind, true));
-        const updated = this.sim.api.update(next, { dryRun, subresource: subresource === 'status' ? 'status' : undefined });
+        const status = subresource === 'status' ? 'status' : undefined;
+        const updated = this.sim.api.update(this.record(live, next, req, q, status), { dryRun, subresource: status });
         this.sim.settle();
         return reply(jsonReply(200, this.present(updated, type)));
       }
@@ -215,6 +227,16 @@ export class ApiHandler {
       default:
         return reply(methodNotAllowed());
     }
+  }
+
+  /** The request's field manager: `?fieldManager=`, else the User-Agent's first word. */
+  private manager(req: ApiRequest, q: URLSearchParams): string {
+    return managerOfRequest(q.get('fieldManager'), req.headers['user-agent']);
+  }
+
+  /** A user's write with the managedFields the API server records for it (an Update by the request's manager). */
+  private record(live: KubeObject | undefined, next: KubeObject, req: ApiRequest, q: URLSearchParams, subresource?: 'status' | 'scale'): KubeObject {
+    return recordUpdate(live, next, this.manager(req, q), { now: this.sim.now(), minor: this.minor, subresource });
   }
 
   /** The object as this group/version shows it (the store keeps the preferred version). */
@@ -312,14 +334,14 @@ export class ApiHandler {
     };
   }
 
-  private writeScale(type: ResourceType, namespace: string | undefined, name: string, scale: ScaleDoc, dryRun: boolean): ScaleDoc {
+  private writeScale(type: ResourceType, namespace: string | undefined, name: string, scale: ScaleDoc, dryRun: boolean, manager: string): ScaleDoc {
     const live = this.sim.api.get(type.kind, namespace, name);
     const replicas = scale.spec?.replicas;
     if (typeof replicas !== 'number' || replicas < 0 || !Number.isInteger(replicas)) {
       throw new ApiError('Invalid', `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${String(replicas)}: must be greater than or equal to 0`);
     }
     if (scale.metadata?.resourceVersion && scale.metadata.resourceVersion !== live.metadata.resourceVersion) throw conflict(type.name, type.group, name);
-    const next = { ...live, spec: { ...(live.spec as object), replicas } };
+    const next = recordUpdate(live, { ...live, spec: { ...(live.spec as object), replicas } }, manager, { now: this.sim.now(), minor: this.minor, subresource: 'scale' });
     const updated = this.sim.api.update(next, { dryRun });
     this.sim.settle();
     return scaleOf(updated);
@@ -388,8 +410,6 @@ function patchJson(doc: Json, patch: Json, contentType: string): Json {
       return jsonMergePatch(doc, patch);
     case 'application/strategic-merge-patch+json':
       return strategicMergePatch(doc, patch);
-    case 'application/apply-patch+yaml':
-      throw new ApiError('UnsupportedMediaType', 'server-side apply is not served by Kubeville yet (apply without --server-side)');
     default:
       throw new ApiError('UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
   }

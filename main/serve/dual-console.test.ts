@@ -9,6 +9,7 @@ import { runKubectl } from '../../src/kubectl/kubectl';
 import { startTestServer, type TestServer } from './test-server.test-helper';
 
 function findKubectl(): string | undefined {
+  if (process.env.DUAL_CONSOLE_KUBECTL) return process.env.DUAL_CONSOLE_KUBECTL;
   try {
     return execFileSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).trim() || undefined;
   } catch {
@@ -77,7 +78,70 @@ const COMMANDS: { line: string; same: true | string; args?: string[]; advance?: 
   { line: 'apply -f test-pod.yaml', same: true },
   { line: 'exec test -- ls /dump', same: true, advance: 30_000 },
   { line: 'delete cronjob dump', same: true },
+  // Server-side apply (issue 9, step 4): create, unchanged re-apply, managed fields, conflicts and --force-conflicts.
+  { line: 'apply --server-side -f ssa-deploy.yaml', same: true },
+  { line: 'apply --server-side -f ssa-deploy.yaml', same: true },
+  { line: 'get deployment ssa -o yaml', same: true },
+  { line: 'get deployment ssa -o yaml --show-managed-fields', same: true },
+  { line: 'apply -f ssa-cm.yaml', same: true },
+  { line: 'apply --server-side -f ssa-cm.yaml', same: true },
+  { line: 'get configmap ssa-config -o yaml --show-managed-fields', same: true },
+  { line: 'apply --server-side --field-manager=other -f ssa-cm2.yaml', same: true },
+  { line: 'apply --server-side --field-manager=other --force-conflicts -f ssa-cm2.yaml', same: true },
+  { line: 'get configmap ssa-config -o yaml --show-managed-fields', same: true },
+  { line: 'scale deployment ssa --replicas=3', same: true },
+  {
+    line: 'apply --server-side -f ssa-deploy.yaml',
+    same: 'the emulation’s kubectl scale records no managed fields (only apply does), and the real one names its manager after its binary (kubectl.1.32)',
+  },
+  { line: 'apply --server-side --force-conflicts -f ssa-deploy.yaml', same: true },
+  { line: 'get deployment ssa -o jsonpath={.spec.replicas}', same: true },
+  // fieldValidation=Strict refuses unknown fields at any depth.
+  { line: 'apply -f bad-field.yaml', same: true },
+  { line: 'apply --server-side -f bad-field.yaml', same: true },
 ];
+
+const SSA_DEPLOY = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ssa
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: ssa
+  template:
+    metadata:
+      labels:
+        app: ssa
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+`;
+
+const SSA_CM = (value: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ssa-config
+data:
+  greeting: "${value}"
+`;
+
+const BAD_FIELD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: bad
+spec:
+  containers:
+  - name: main
+    image: nginx
+    imagee: nginx
+`;
+
+const EXTRA_FILES: Record<string, string> = { 'bad-field.yaml': BAD_FIELD, 'ssa-deploy.yaml': SSA_DEPLOY, 'ssa-cm.yaml': SSA_CM('hello'), 'ssa-cm2.yaml': SSA_CM('bonjour') };
 
 const LESSON_FILES = join(import.meta.dirname, '..', '..', 'assets', 'lessons', 'services-and-cronjobs', 'files');
 const FIXED_CRONJOB = readFileSync(join(LESSON_FILES, 'mongo-dump-cronjob.yaml'), 'utf8').replace('batch/v1beta1', 'batch/v1');
@@ -123,6 +187,7 @@ suite(`dual console: the emulation and ${KUBECTL ?? 'kubectl'} against kubeville
     writeFileSync(join(server.dir, 'web-cm.yaml'), CM);
     for (const f of readdirSync(LESSON_FILES)) writeFileSync(join(server.dir, f), readFileSync(join(LESSON_FILES, f)));
     writeFileSync(join(server.dir, 'mongo-dump-cronjob-fixed.yaml'), FIXED_CRONJOB);
+    for (const [f, text] of Object.entries(EXTRA_FILES)) writeFileSync(join(server.dir, f), text);
   });
 
   afterAll(async () => {
@@ -133,7 +198,7 @@ suite(`dual console: the emulation and ${KUBECTL ?? 'kubectl'} against kubeville
   it('prints the same text in both consoles for every command of the table', async () => {
     const env = { KUBECONFIG: server.kubeconfig, KUBECACHEDIR: join(server.dir, 'cache'), HOME: server.dir };
     const mismatched: string[] = [];
-    const files = (p: string) => (p === 'web-cm.yaml' ? CM : p === 'mongo-dump-cronjob-fixed.yaml' ? FIXED_CRONJOB : readFileSync(join(LESSON_FILES, p), 'utf8'));
+    const files = (p: string) => EXTRA_FILES[p] ?? (p === 'web-cm.yaml' ? CM : p === 'mongo-dump-cronjob-fixed.yaml' ? FIXED_CRONJOB : readFileSync(join(LESSON_FILES, p), 'utf8'));
     for (const { line, same, args: words, advance } of COMMANDS) {
       if (advance) {
         server.session.advance(advance);

@@ -239,3 +239,43 @@ describe('the CLI through the server', () => {
     expect(r.stdout).toContain('namespace/kube-system');
   });
 });
+
+describe('server-side apply and managed fields', () => {
+  const cm = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  key: "${value}"\n`;
+  const APPLY = { 'Content-Type': 'application/apply-patch+yaml' };
+
+  it('creates the object an apply patch names, owned by its field manager (201)', async () => {
+    const res = await server.send('PATCH', '/api/v1/namespaces/default/configmaps/ssa?fieldManager=alice', cm('1'), APPLY);
+    expect(res.status).toBe(201);
+    const managed = (res.json().metadata as { managedFields: { manager: string; operation: string; fieldsV1: unknown }[] }).managedFields;
+    expect(managed.map((m) => [m.manager, m.operation, m.fieldsV1])).toEqual([['alice', 'Apply', { 'f:data': { 'f:key': {} } }]]);
+  });
+
+  it('requires a field manager for apply patches', async () => {
+    const res = await server.send('PATCH', '/api/v1/namespaces/default/configmaps/ssa', cm('1'), APPLY);
+    expect(res.status).toBe(422);
+    expect(res.json().message).toBe('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+  });
+
+  it('answers 409 with the conflicting fields, and takes them with force=true', async () => {
+    const conflict = await server.send('PATCH', '/api/v1/namespaces/default/configmaps/ssa?fieldManager=bob&force=false', cm('2'), APPLY);
+    expect(conflict.status).toBe(409);
+    expect(conflict.json()).toMatchObject({
+      reason: 'Conflict',
+      message: 'Apply failed with 1 conflict: conflict with "alice": .data.key',
+      details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "alice"', field: '.data.key' }] },
+    });
+    const forced = await server.send('PATCH', '/api/v1/namespaces/default/configmaps/ssa?fieldManager=bob&force=true', cm('2'), APPLY);
+    expect(forced.status).toBe(200);
+    expect(forced.json().data).toEqual({ key: '2' });
+  });
+
+  it('records user writes as Update entries named after the fieldManager parameter or the User-Agent', async () => {
+    const created = await server.send('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'upd' }, data: { a: 'b' } }, { 'User-Agent': 'kubectl/v1.32.5 (linux/amd64) kubernetes/9894294' });
+    const managed = (created.json().metadata as { managedFields: { manager: string; operation: string }[] }).managedFields;
+    expect(managed.map((m) => [m.manager, m.operation])).toEqual([['kubectl', 'Update']]);
+    const labelled = await server.send('PATCH', '/api/v1/namespaces/default/configmaps/upd?fieldManager=kubectl-label', { metadata: { labels: { x: 'y' } } }, { 'Content-Type': 'application/merge-patch+json' });
+    const after = (labelled.json().metadata as { managedFields: { manager: string; fieldsV1: unknown }[] }).managedFields;
+    expect(after.find((m) => m.manager === 'kubectl-label')?.fieldsV1).toEqual({ 'f:metadata': { 'f:labels': { '.': {}, 'f:x': {} } } });
+  });
+});

@@ -1,6 +1,7 @@
 // `Warning:` headers: deprecated API versions, and fields the API server does not know (fieldValidation=Warn).
 import type { KubeObject } from '../../src/api/meta';
 import { groupVersion, servedResources, type ResourceType } from '../../src/api/resources';
+import { checkAgainstSchema, schemaTypeOf } from '../../src/explain/schema-check';
 
 /** When each deprecated group/version was deprecated (the API server's own warning text names it). */
 const DEPRECATED_IN: Record<string, number> = {
@@ -46,6 +47,14 @@ const METADATA = ['name', 'generateName', 'namespace', 'selfLink', 'uid', 'resou
 
 /** `unknown field "foo"`, `unknown field "metadata.labelz"`: the fields of an object the API server would drop. */
 export function unknownFieldWarnings(obj: KubeObject, kind: string, isPatch = false): string[] {
+  const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
+  if (!isPatch && schemaTypeOf(apiVersion, kind)) {
+    // Kinds of the schema table are decoded at every depth: `unknown field "spec.containers[0].imagee"`.
+    return checkAgainstSchema(obj as unknown as Record<string, unknown>, apiVersion, kind).flatMap((p) => {
+      const m = /strict decoding error: (unknown field ".*")$/.exec(p.message);
+      return m ? [m[1]!] : [];
+    });
+  }
   const out: string[] = [];
   const allowed = new Set([...TOP_LEVEL['*'], ...(TOP_LEVEL[kind] ?? [])]);
   for (const k of Object.keys(obj)) {

@@ -15,6 +15,34 @@ import { checkOutputFormat, operationLine, parseDryRun, printObjects } from './o
 import { dryRunWarning } from './dry-run-warning';
 import { toCompactJson } from '../printers/json';
 import { deprecationWarning } from '../../apiserver/deprecation';
+import type { ResourceType } from '../../api/resources';
+import { type ApiError, badRequest } from '../../apiserver/api-error';
+import { checkAgainstSchema } from '../../explain/schema-check';
+import { recordUpdate, withManagedFields } from '../../apiserver/managed-fields';
+import { LAST_APPLIED_PATH, ownersOf, serverSideApply, upgradeClientSideManagers } from '../../apiserver/server-side-apply';
+
+/** The API server's decoding error for a manifest with unknown fields or wrongly typed values, if any. */
+function strictDecodingError(obj: KubeObject): ApiError | undefined {
+  const problems = checkAgainstSchema(obj as unknown as Record<string, unknown>, obj.apiVersion, obj.kind);
+  if (!problems.length) return undefined;
+  const unknown = problems.map((p) => /strict decoding error: (unknown field ".*")$/.exec(p.message)?.[1]).filter((x): x is string => x !== undefined);
+  if (unknown.length < problems.length) return badRequest(problems[0]!.message);
+  const version = obj.apiVersion.split('/').pop();
+  return badRequest(`${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: strict decoding error: ${unknown.join(', ')}`);
+}
+
+/** kubectl's advice under a server-side apply conflict. */
+const CONFLICT_ADVICE = `Please review the fields above--they currently have other managers. Here
+are the ways you can resolve this warning:
+* If you intend to manage all of these fields, please re-run the apply
+  command with the \`--force-conflicts\` flag.
+* If you do not intend to manage all of the fields, please edit your
+  manifest to remove references to the fields that should keep their
+  current managers.
+* You may co-own fields by updating your manifest to match the existing
+  value; in this case, you'll become the manager if the other manager(s)
+  stop managing the field (remove it from their configuration).
+See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`;
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -61,6 +89,10 @@ function runApply(inv: Invocation, ctx: KubectlContext): KubectlResult {
     const manifests = readManifests(filenames, ctx.files, ctx.stdin);
     const deferred: string[] = [];
     const warned = new Set<string>();
+    const serverSide = inv.flags.bool('server-side');
+    const manager = inv.flags.string('field-manager') ?? (serverSide ? 'kubectl' : 'kubectl-client-side-apply');
+    if (inv.flags.bool('force-conflicts') && !serverSide) throw new KubectlError('--force-conflicts only works with --server-side');
+    const record = <T extends KubeObject>(live: KubeObject | undefined, next: T): T => recordUpdate(live, next, manager, { now: ctx.sim.now(), minor });
     for (const m of manifests) {
       let placed;
       try {
@@ -75,13 +107,33 @@ function runApply(inv: Invocation, ctx: KubectlContext): KubectlResult {
         throw e;
       }
       const { type, object } = placed;
+      const decoding = inv.flags.string('validate') === 'strict' || inv.flags.string('validate') === 'true' || inv.flags.string('validate') === undefined ? strictDecodingError(object) : undefined;
+      if (decoding && (serverSide || !api.tryGet(type.kind, object.metadata.namespace, object.metadata.name ?? ''))) {
+        // kubectl sends fieldValidation=Strict: the API server refuses unknown fields at any depth.
+        out.exitCode = 1;
+        out.err(serverSide ? formatServerError(decoding) : formatServerError(decoding, { verb: 'creating', file: m.source }));
+        continue;
+      }
+      if (serverSide) {
+        try {
+          const result = applyServerSide(object, type, ctx, { manager, force: inv.flags.bool('force-conflicts'), dryRun: dryRun === 'server' });
+          if (output) out.stdout += printObjects([result], output, minor);
+          else out.out(operationLine(result, 'serverside-applied', dryRun, minor));
+        } catch (e) {
+          out.exitCode = 1;
+          if (isApiError(e) && e.reason === 'Conflict' && e.message.startsWith('Apply failed')) out.err(`error: ${e.message}\n${CONFLICT_ADVICE}`);
+          else if (isApiError(e)) out.err(formatServerError(e));
+          else throw e;
+        }
+        continue;
+      }
       const modified = withLastApplied(object);
       const name = object.metadata.name ?? '';
       try {
         if (!name) throw new KubectlError(`error when retrieving current configuration of:\nResource: "${type.group ? type.group + '/' : ''}${type.version}, Resource=${type.name}", GroupVersionKind: "${type.group ? type.group + '/' : ''}${type.version}, Kind=${type.kind}"\nName: "", Namespace: "${object.metadata.namespace ?? ''}"\nfrom server for: "${m.source}": resource name may not be empty`);
         const live = api.tryGet(type.kind, object.metadata.namespace, name);
         if (!live) {
-          const created = dryRun === 'client' ? modified : api.create(modified, { dryRun: dryRun === 'server' });
+          const created = dryRun === 'client' ? modified : api.create(record(undefined, modified), { dryRun: dryRun === 'server' });
           if (output) out.stdout += printObjects([created], output, minor);
           else out.out(operationLine(created, 'created', dryRun, minor));
           continue;
@@ -105,7 +157,7 @@ function runApply(inv: Invocation, ctx: KubectlContext): KubectlResult {
           continue;
         }
         const merged = strategicMergePatch(live as unknown as Json, patch) as unknown as KubeObject;
-        const result = dryRun === 'client' ? merged : api.update(merged, { dryRun: dryRun === 'server' });
+        const result = dryRun === 'client' ? merged : api.update(record(live, merged), { dryRun: dryRun === 'server' });
         if (output) out.stdout += printObjects([result], output, minor);
         else out.out(operationLine(result, 'configured', dryRun, minor));
       } catch (e) {
@@ -123,6 +175,39 @@ function runApply(inv: Invocation, ctx: KubectlContext): KubectlResult {
       out.exitCode = 1;
     }
   });
+}
+
+/**
+ * `kubectl apply --server-side` for one object: the apply patch, then what kubectl does after it when the object
+ * was client-side applied before: keep the last-applied annotation under its own manager, move the client-side
+ * manager's fields to the applier, and apply again so fields no longer applied go.
+ */
+function applyServerSide(object: KubeObject, type: ResourceType, ctx: KubectlContext, options: { manager: string; force: boolean; dryRun: boolean }): KubeObject {
+  const api = ctx.sim.api;
+  const name = object.metadata.name ?? '';
+  const write = (config: KubeObject, manager: string, force: boolean) => {
+    const live = api.tryGet(type.kind, config.metadata.namespace, name);
+    const result = serverSideApply(live, config, { manager, force, now: ctx.sim.now() });
+    return live ? api.update(result, { dryRun: options.dryRun }) : api.create(result, { dryRun: options.dryRun });
+  };
+  let obj = write(object, options.manager, options.force);
+  if (options.manager !== 'kubectl' || options.dryRun) return obj;
+  const annotation = obj.metadata.annotations?.[LAST_APPLIED];
+  if (annotation === undefined) return obj;
+  if (ownersOf(obj, 'Apply', LAST_APPLIED_PATH).length === 0) {
+    const meta = { name, namespace: type.namespaced ? object.metadata.namespace : undefined, annotations: { [LAST_APPLIED]: annotation } };
+    if (!meta.namespace) delete meta.namespace;
+    try {
+      obj = write({ apiVersion: object.apiVersion, kind: object.kind, metadata: meta }, 'kubectl-last-applied', false);
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      return obj;
+    }
+  }
+  const upgraded = upgradeClientSideManagers(obj, [...new Set(ownersOf(obj, 'Update', LAST_APPLIED_PATH))], options.manager);
+  if (!upgraded) return obj;
+  api.update(withManagedFields(obj, upgraded));
+  return write(object, options.manager, options.force);
 }
 
 export const applyCommand: CommandDef = {

@@ -13,6 +13,7 @@ import { buildTable } from '../printers/tables';
 import { tableLines } from '../printers/table';
 import { formatTabs } from '../printers/tabwriter';
 import { parseOutputFormat, printFormatted, type OutputFormat } from '../printers/output';
+import { omitManagedFields } from '../../apiserver/managed-fields';
 import { sortByField, SortError } from '../printers/sort-by';
 
 export interface GetOptions {
@@ -31,6 +32,8 @@ export interface GetOptions {
   ignoreNotFound: boolean;
   watch: boolean;
   chunkSize?: number;
+  /** --show-managed-fields: keep metadata.managedFields in -o yaml|json (kubectl omits them otherwise). */
+  showManagedFields?: boolean;
 }
 
 /** One response kubectl's resource builder gets back: a list of a type, or one named object. */
@@ -235,5 +238,6 @@ function printGeneric(infos: Info[], requests: Request[], format: OutputFormat, 
   if (singleItemImplied && objects.length === 0) return;
   if (objects.length === 0 && opts.ignoreNotFound) return;
   if (opts.sortBy && objects.length > 1) objects = sortOrThrow(objects, opts.sortBy, (o) => o);
+  if (!opts.showManagedFields && (format.kind === 'yaml' || format.kind === 'json')) objects = omitManagedFields(objects);
   out.stdout += printFormatted(objects, format, { singleItemImplied, noHeaders: opts.noHeaders, files: ctx.files });
 }

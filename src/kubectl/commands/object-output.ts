@@ -5,6 +5,7 @@ import { resourceOfKind } from '../../api/resources';
 import { KubectlError } from '../errors';
 import { toJson } from '../printers/json';
 import { toYaml } from '../printers/yaml';
+import { omitManagedFields } from '../../apiserver/managed-fields';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -41,6 +42,8 @@ export function checkOutputFormat(output: string | undefined): void {
  */
 export function printObjects(objects: KubeObject[], output: string, minor: number, typed = false): string {
   let text = '';
+  // kubectl omits metadata.managedFields from -o yaml|json unless --show-managed-fields.
+  if (output === 'yaml' || output === 'json') objects = omitManagedFields(objects);
   objects.forEach((o, i) => {
     if (output === 'name') text += `${kindPrefix(o, minor)}/${o.metadata.name}\n`;
     else if (output === 'json') text += typed ? JSON.stringify(o, null, 4) + '\n' : toJson(o);

@@ -20,6 +20,7 @@ function get(inv: Invocation, ctx: KubectlContext): KubectlResult {
       sortBy: f.string('sort-by'),
       labelColumns: f.list('label-columns'),
       showKind: f.bool('show-kind'),
+      showManagedFields: f.bool('show-managed-fields'),
       filenames: f.list('filename'),
       ignoreNotFound: f.bool('ignore-not-found'),
       watch: f.bool('watch') || f.bool('watch-only'),
