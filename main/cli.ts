@@ -43,6 +43,14 @@ const io: CliIO = {
   now: () => Date.now(),
   serve: (command) => runServe(command, (t) => process.stdout.write(t), (t) => process.stderr.write(t)),
 };
+// `kubeville kubectl get events | head`: the reader went away; stop quietly, as shell tools do (the state file is
+// already written: commands run synchronously and the pipe's error comes after).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
 const argv = process.argv.slice(2);
 // While `kubeville serve` holds the state file, advance/time/kubectl go through it instead of the file.
 forwardIfServed(argv, io).then((forwarded) => {
