@@ -34,6 +34,8 @@ const HAS_DIGIT = /[0-9]/;
 const WORD = /[A-Za-z0-9](?:[A-Za-z0-9._:/-]*[A-Za-z0-9])?/g;
 
 function isoToMs(s: string): { ms: number; base: string; fraction: string; zone: string } | undefined {
+  // Cheap checks first: this runs on every string of the saved state.
+  if (s.length < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(10) !== 84) return undefined;
   const m = ISO.exec(s);
   if (!m) return undefined;
   const zone = m[3];
