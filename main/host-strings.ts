@@ -19,6 +19,12 @@ const en = {
   openFailedDetail: '{reason}.\n\nYour current session was not changed.',
   saveFailed: 'The session could not be saved',
   aboutDetail: 'Kubeville {version}\nA simulated kind cluster to learn Kubernetes by watching it.\n\nElectron {electron} · Chromium {chrome}',
+  connectTerminal: 'Connect a Terminal…',
+  connectTerminalMessage: 'Your own kubectl can now drive this cluster',
+  connectTerminalDetail: 'Kubeville serves the Kubernetes API at {url} (this computer only). In a terminal, run:\n\n{line}\n\nthen kubectl get nodes. What you do there shows here at once.',
+  copy: 'Copy',
+  ok: 'OK',
+  connectFailed: 'The terminal connection could not start',
 } as const;
 
 export type HostStringKey = keyof typeof en;
@@ -42,6 +48,12 @@ const fr: Record<HostStringKey, string> = {
   openFailedDetail: '{reason}.\n\nVotre session actuelle n’a pas été modifiée.',
   saveFailed: 'La session n’a pas pu être enregistrée',
   aboutDetail: 'Kubeville {version}\nUn cluster kind simulé pour apprendre Kubernetes en le regardant.\n\nElectron {electron} · Chromium {chrome}',
+  connectTerminal: 'Connecter un terminal…',
+  connectTerminalMessage: 'Votre propre kubectl peut maintenant piloter ce cluster',
+  connectTerminalDetail: 'Kubeville sert l’API Kubernetes à {url} (sur cet ordinateur uniquement). Dans un terminal, lancez :\n\n{line}\n\npuis kubectl get nodes. Ce que vous y faites s’affiche ici aussitôt.',
+  copy: 'Copier',
+  ok: 'OK',
+  connectFailed: 'La connexion du terminal n’a pas pu démarrer',
 };
 
 /** The host's strings for a locale such as `fr-FR` (English unless it is French). */

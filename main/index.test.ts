@@ -83,10 +83,10 @@ describe('Electron main', () => {
     expect(Date.parse(diffs[diffs.length - 1]!.time) - Date.parse('2026-01-05T09:00:00Z')).toBe(60_000);
   });
 
-  it('builds a French File menu with New, Open, Save, Save As and Quit, and Help → About', () => {
+  it('builds a French File menu with New, Open, Save, Save As, Connect a Terminal and Quit, and Help → About', () => {
     const template = vi.mocked(electron.current!.module.Menu.setApplicationMenu).mock.calls[0]![0] as unknown as { label: string; submenu: { label?: string }[] }[];
     expect(template[0]!.label).toBe('Fichier');
-    expect(template[0]!.submenu.map((i) => i.label).filter(Boolean)).toEqual(['Nouvelle session', 'Ouvrir…', 'Enregistrer', 'Enregistrer sous…', 'Quitter']);
+    expect(template[0]!.submenu.map((i) => i.label).filter(Boolean)).toEqual(['Nouvelle session', 'Ouvrir…', 'Enregistrer', 'Enregistrer sous…', 'Connecter un terminal…', 'Quitter']);
     expect(template[template.length - 1]!.submenu.map((i) => i.label)).toEqual(['À propos de Kubeville']);
   });
 });

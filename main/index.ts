@@ -1,6 +1,6 @@
 // Electron main: one window, one Session, a play loop that sends one squashed diff per frame.
 /// <reference types="vite/client" />
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain } from 'electron';
 import { Session } from '../src/host/session';
 import { DIFF_CHANNEL } from './ipc-channels';
 import { registerApiHandlers } from './ipc';
@@ -13,6 +13,7 @@ import { createMainWindow, isOwnFrame } from './window';
 import { fileAutosave } from './autosave-file';
 import { workspaceDisk } from './workspace-disk';
 import { join } from 'node:path';
+import { connectTerminalMessage, TerminalConnection } from './terminal-connection';
 
 /** How often the play loop runs (ms): about 20 frames a second. */
 const FRAME_MS = 50;
@@ -46,7 +47,9 @@ function main(): void {
     });
     registerApiHandlers(ipcMain, host.calls, (event) => isOwnFrame(win, event.senderFrame?.url, event.sender.id));
     const files = new SessionFiles(host, () => win, t);
-    installMenu(files, () => win, t);
+    const terminal = new TerminalConnection(() => host.session, () => app.getPath('userData'));
+    app.on('will-quit', () => void terminal.stop());
+    installMenu(files, () => win, t, () => void connectTerminal(terminal, t));
 
     win = createMainWindow('Kubeville');
     win.on('closed', () => (win = undefined));
@@ -60,6 +63,19 @@ function main(): void {
   });
 
   app.on('window-all-closed', () => app.quit());
+}
+
+/** File → Connect a Terminal…: serves the app's session and shows the KUBECONFIG line, with a button to copy it. */
+async function connectTerminal(terminal: TerminalConnection, t: ReturnType<typeof hostStrings>): Promise<void> {
+  const show = (options: Electron.MessageBoxOptions) => (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+  try {
+    const { url, kubeconfig } = await terminal.connect();
+    const m = connectTerminalMessage(url, kubeconfig, process.platform, t);
+    const { response } = await show({ type: 'info', title: t('connectTerminal'), message: m.message, detail: m.detail, buttons: [t('copy'), t('ok')], defaultId: 0, cancelId: 1 });
+    if (response === 0) clipboard.writeText(m.line);
+  } catch (e) {
+    await show({ type: 'error', title: t('connectTerminal'), message: t('connectFailed'), detail: (e as Error).message });
+  }
 }
 
 main();

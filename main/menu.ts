@@ -1,11 +1,11 @@
-// The application menu: File (New, Open…, Save, Save As…, Quit), Edit, View, Help → About.
+// The application menu: File (New, Open…, Save, Save As…, Connect a Terminal…, Quit), Edit, View, Help → About.
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { HostStringKey } from './host-strings';
 import type { SessionFiles } from './session-files';
 
 type Strings = (key: HostStringKey, params?: Record<string, string>) => string;
 
-export function installMenu(files: SessionFiles, window: () => BrowserWindow | undefined, t: Strings): void {
+export function installMenu(files: SessionFiles, window: () => BrowserWindow | undefined, t: Strings, connectTerminal?: () => void): void {
   const template: MenuItemConstructorOptions[] = [
     {
       label: t('file'),
@@ -16,6 +16,7 @@ export function installMenu(files: SessionFiles, window: () => BrowserWindow | u
         { label: t('save'), accelerator: 'CmdOrCtrl+S', click: () => void files.save() },
         { label: t('saveAs'), accelerator: 'CmdOrCtrl+Shift+S', click: () => void files.saveAs() },
         { type: 'separator' },
+        ...(connectTerminal ? [{ label: t('connectTerminal'), click: connectTerminal }, { type: 'separator' as const }] : []),
         { label: t('quit'), accelerator: 'CmdOrCtrl+Q', click: () => app.quit() },
       ],
     },

@@ -16,6 +16,7 @@ import { decodeContinue, encodeContinue } from './list-pages';
 import { deprecationWarning, unknownFieldWarnings } from './warnings';
 import { decodeProtobufObject, PROTOBUF, ProtobufBodyError } from './protobuf-body';
 import { managerOfRequest, recordUpdate } from '../../src/apiserver/managed-fields';
+import { EVICTION_SUCCESS, evictPod } from '../../src/apiserver/eviction';
 import { applyPatch, APPLY_PATCH } from './apply-patch';
 
 export interface ApiRequest {
@@ -125,6 +126,7 @@ export class ApiHandler {
 
   private resource(req: ApiRequest, rp: ResourcePath, q: URLSearchParams, accept: string, warnings: string[]): ApiResponse {
     const { type, namespace, name, subresource } = rp;
+    if (subresource === 'eviction' && type.kind === 'Pod' && name !== undefined) return reply(this.evict(req, namespace ?? 'default', name, q));
     if (subresource && subresource !== 'status' && subresource !== 'scale') return reply(notFoundReply());
     if (subresource === 'scale' && !['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(type.kind)) return reply(notFoundReply());
     const dryRun = q.getAll('dryRun').includes('All');
@@ -243,6 +245,18 @@ export class ApiHandler {
   private present(obj: KubeObject, type: ResourceType): KubeObject {
     const gv = groupVersion(type);
     return obj.apiVersion === gv ? obj : { ...obj, apiVersion: gv };
+  }
+
+  /** POST pods/NAME/eviction: a policy/v1 (or v1beta1) Eviction; 201 with a Success Status, or the budget's 429. */
+  private evict(req: ApiRequest, namespace: string, name: string, q: URLSearchParams): HttpReply {
+    if (req.method !== 'POST') return methodNotAllowed();
+    const eviction = readBody(req) as { kind?: string; metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number; dryRun?: string[] } };
+    if (eviction.kind && eviction.kind !== 'Eviction') throw badRequest(`not an Eviction: ${eviction.kind}`);
+    if (eviction.metadata?.name && eviction.metadata.name !== name) throw badRequest('name in URL does not match name in Eviction object');
+    const dryRun = q.getAll('dryRun').includes('All') || (eviction.deleteOptions?.dryRun ?? []).includes('All');
+    evictPod(this.sim.api, namespace, name, { gracePeriodSeconds: eviction.deleteOptions?.gracePeriodSeconds, dryRun });
+    this.sim.settle();
+    return jsonReply(201, EVICTION_SUCCESS);
   }
 
   private body(req: ApiRequest, type: ResourceType): KubeObject {

@@ -9,6 +9,7 @@ export function subresourcesOf(t: ResourceType): { name: string; kind: string; g
   const out: { name: string; kind: string; group: string; version: string; verbs: string[] }[] = [];
   const withStatus = !['ConfigMap', 'Secret', 'Event', 'Endpoints', 'EndpointSlice', 'ServiceAccount', 'Binding', 'ComponentStatus', 'Lease', 'ControllerRevision', 'PodTemplate'].includes(t.kind);
   const writable = t.verbs.includes('update');
+  if (t.kind === 'Pod') out.push({ name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] });
   if (t.kind === 'Pod') out.push({ name: 'log', kind: 'Pod', group: '', version: 'v1', verbs: ['get'] });
   if (withStatus && writable) out.push({ name: 'status', kind: t.kind, group: t.group, version: t.version, verbs: ['get', 'patch', 'update'] });
   if (['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController'].includes(t.kind)) {

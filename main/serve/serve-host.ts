@@ -31,6 +31,8 @@ export interface ServeOptions {
   /** Wall-clock time, for a new cluster's start. */
   now?: () => number;
   onRequest?: (method: string, url: string, status: number) => void;
+  /** The host already runs the session's clock (the desktop app's play loop): leave playback and time alone. */
+  hostClock?: boolean;
 }
 
 export class ServeHost {
@@ -46,7 +48,7 @@ export class ServeHost {
 
   constructor(private readonly options: ServeOptions) {
     this.session = options.session ?? loadSession(options.statePath, options.now ?? Date.now);
-    this.session.playback = { playing: !options.paused, speed: options.speed };
+    if (!options.hostClock) this.session.playback = { playing: !options.paused, speed: options.speed };
     this.token = options.token ?? newToken();
     this.handler = new ApiHandler(this.session);
     this.hub = new WatchHub(this.session);
@@ -85,6 +87,7 @@ export class ServeHost {
       const lock: ServeLock = { pid: process.pid, url: this.running.url, token: this.token, ca: this.tls.cert };
       writePrivate(lockPathOf(statePath), JSON.stringify(lock) + '\n');
     }
+    if (this.options.hostClock) return;
     this.lastFrame = performance.now();
     this.frame = setInterval(() => this.tick(), this.options.frameMs ?? 50);
   }

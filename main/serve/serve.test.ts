@@ -73,7 +73,7 @@ describe('discovery', () => {
     expect(apps.versions[0].resources.find((r) => r.resource === 'deployments')).toMatchObject({ scope: 'Namespaced', singularResource: 'deployment', shortNames: ['deploy'] });
     const core = (await server.get('/api', { Accept: AGGREGATED_V2 })).json() as { items: { versions: { resources: { resource: string; subresources?: { subresource: string }[] }[] }[] }[] };
     const pods = core.items[0].versions[0].resources.find((r) => r.resource === 'pods')!;
-    expect(pods.subresources?.map((s) => s.subresource)).toEqual(['log', 'status']);
+    expect(pods.subresources?.map((s) => s.subresource)).toEqual(['eviction', 'log', 'status']);
   });
 
   it('serves the legacy lists to older clients', async () => {
@@ -277,5 +277,64 @@ describe('server-side apply and managed fields', () => {
     const labelled = await server.send('PATCH', '/api/v1/namespaces/default/configmaps/upd?fieldManager=kubectl-label', { metadata: { labels: { x: 'y' } } }, { 'Content-Type': 'application/merge-patch+json' });
     const after = (labelled.json().metadata as { managedFields: { manager: string; fieldsV1: unknown }[] }).managedFields;
     expect(after.find((m) => m.manager === 'kubectl-label')?.fieldsV1).toEqual({ 'f:metadata': { 'f:labels': { '.': {}, 'f:x': {} } } });
+  });
+});
+
+describe('pods/eviction', () => {
+  const deployment = (name: string, replicas: number) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
+    spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } },
+  });
+  const eviction = (name: string) => ({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: 'default' } });
+  const podsOf = (app: string) => server.session.sim.api.list('Pod', 'default').filter((p) => p.metadata.labels?.app === app);
+
+  it('lists pods/eviction as a policy/v1 Eviction subresource, as kubectl drain checks before evicting', async () => {
+    const list = (await server.get('/api/v1')).json() as { resources: { name: string; group?: string; version?: string; kind: string; verbs: string[] }[] };
+    expect(list.resources.find((r) => r.name === 'pods/eviction')).toMatchObject({ group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] });
+  });
+
+  it('evicts with a graceful delete and answers 201 with a Success Status when no disruption budget applies', async () => {
+    await server.send('POST', '/apis/apps/v1/namespaces/default/deployments', deployment('evict-me', 1));
+    server.session.advance(30_000);
+    const [victim] = podsOf('evict-me');
+    const res = await server.send('POST', `/api/v1/namespaces/default/pods/${victim!.metadata.name}/eviction`, eviction(victim!.metadata.name!));
+    expect(res.status).toBe(201);
+    expect(res.json()).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+    expect(server.session.sim.api.tryGet('Pod', 'default', victim!.metadata.name!)?.metadata.deletionTimestamp).toBeDefined();
+  });
+
+  it('answers 429 TooManyRequests when a PodDisruptionBudget would be violated', async () => {
+    await server.send('POST', '/apis/apps/v1/namespaces/default/deployments', deployment('guarded', 2));
+    await server.send('POST', '/apis/policy/v1/namespaces/default/poddisruptionbudgets', { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'guarded' }, spec: { minAvailable: 2, selector: { matchLabels: { app: 'guarded' } } } });
+    server.session.advance(30_000);
+    const [victim] = podsOf('guarded');
+    const res = await server.send('POST', `/api/v1/namespaces/default/pods/${victim!.metadata.name}/eviction`, eviction(victim!.metadata.name!));
+    expect(res.status).toBe(429);
+    expect(res.json()).toMatchObject({
+      reason: 'TooManyRequests',
+      message: "Cannot evict pod as it would violate the pod's disruption budget.",
+      details: { causes: [{ reason: 'DisruptionBudget', message: 'The disruption budget guarded needs 2 healthy pods and has 2 currently' }] },
+    });
+    expect(server.session.sim.api.tryGet('Pod', 'default', victim!.metadata.name!)?.metadata.deletionTimestamp).toBeUndefined();
+  });
+
+  it('refuses an Eviction whose name is not the URL’s', async () => {
+    const res = await server.send('POST', '/api/v1/namespaces/default/pods/a/eviction', eviction('b'));
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('OpenAPI v3 schemas', () => {
+  it('serves component schemas with descriptions and x-kubernetes-group-version-kind, so kubectl explain works', async () => {
+    const index = (await server.get('/openapi/v3')).json() as { paths: Record<string, { serverRelativeURL: string }> };
+    const doc = (await server.get(index.paths['api/v1'].serverRelativeURL)).json() as { components: { schemas: Record<string, Record<string, unknown>> } };
+    const pod = doc.components.schemas['io.k8s.api.core.v1.Pod']!;
+    expect(pod['x-kubernetes-group-version-kind']).toEqual([{ group: '', kind: 'Pod', version: 'v1' }]);
+    expect(pod.description).toMatch(/^Pod is a collection of containers/);
+    const containers = (doc.components.schemas['io.k8s.api.core.v1.PodSpec']!.properties as Record<string, Record<string, unknown>>).containers!;
+    expect(containers).toMatchObject({ type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], 'x-kubernetes-patch-merge-key': 'name' });
+    expect(doc.components.schemas['io.k8s.api.policy.v1.Eviction']).toBeDefined();
   });
 });

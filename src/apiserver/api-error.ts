@@ -10,6 +10,7 @@ export type StatusReason =
   | 'MethodNotAllowed'
   | 'NotAcceptable'
   | 'UnsupportedMediaType'
+  | 'TooManyRequests'
   | 'InternalError';
 
 export interface StatusCause {
@@ -28,6 +29,7 @@ const CODES: Record<StatusReason, number> = {
   MethodNotAllowed: 405,
   NotAcceptable: 406,
   UnsupportedMediaType: 415,
+  TooManyRequests: 429,
   InternalError: 500,
 };
 

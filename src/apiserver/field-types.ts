@@ -43,6 +43,11 @@ const LIST_TYPES: Record<string, ListType> = {
   'CoreV1ServiceSpec.ports': byName('port', 'protocol'),
 };
 
+/** How a struct's list field merges (`CoreV1PodSpec`, `containers`), when the Kubernetes types say (else atomic). */
+export function declaredListType(typeId: string, field: string): ListType | undefined {
+  return LIST_TYPES[`${typeId}.${field}`];
+}
+
 /** Key fields a list item may leave out, with the default the schema gives them. */
 export const KEY_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
 

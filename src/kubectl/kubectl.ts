@@ -27,6 +27,7 @@ import { logsCommand } from './commands/logs';
 import { execCommand } from './commands/exec';
 import { waitCommand } from './commands/wait';
 import { eventsCommand } from './commands/events';
+import { explainCommand } from './commands/explain';
 
 /** A kubectl command Kubeville does not simulate yet: listed so suggestions and help match kubectl. */
 function later(name: string, short: string, group?: CommandDef['group']): CommandDef {
@@ -39,7 +40,7 @@ export const COMMANDS: CommandDef[] = [
   exposeCommand,
   runCommand,
   setCommand,
-  later('explain', 'Get documentation for a resource', 'Basic Commands (Intermediate)'),
+  explainCommand,
   getCommand,
   later('edit', 'Edit a resource on the server', 'Basic Commands (Intermediate)'),
   deleteCommand,

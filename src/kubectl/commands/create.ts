@@ -10,6 +10,7 @@ import type { CommandDef, Invocation } from './command';
 import { UsageError, withOutput } from './command';
 import { checkOutputFormat, operationLine, parseDryRun, printObjects } from './object-output';
 import { dryRunWarning } from './dry-run-warning';
+import { fieldManager, recordedBy } from './field-manager';
 import { placeManifest, withLastApplied } from './apply';
 import { createJobFromCronJob, createJobObject, fromCronJobName, validateCreateJob } from './create-job';
 import { createCronJobObject, validateCreateCronJob } from './create-cronjob';
@@ -29,11 +30,11 @@ const OUTPUT_FLAGS = [
 ];
 
 /** Creates one object (or pretends to) and prints what kubectl prints. */
-export function createAndPrint(obj: KubeObject, inv: Invocation, ctx: KubectlContext, out: { out(s: string): void; stdout: string }): void {
+export function createAndPrint(obj: KubeObject, inv: Invocation, ctx: KubectlContext, out: { out(s: string): void; stdout: string }, manager = 'kubectl-create'): void {
   const output = inv.flags.string('output');
   const { dryRun } = parseDryRun(inv.flags.string('dry-run'));
   const toSend = inv.flags.bool('save-config') ? withLastApplied(obj) : obj;
-  const created = dryRun === 'client' ? toSend : ctx.sim.api.create(toSend, { dryRun: dryRun === 'server' });
+  const created = dryRun === 'client' ? toSend : ctx.sim.api.create(recordedBy(ctx, undefined, toSend, fieldManager(inv, manager)), { dryRun: dryRun === 'server' });
   if (output) out.stdout += printObjects([created], output, ctx.sim.config.minor, dryRun === 'client');
   else out.out(operationLine(created, 'created', dryRun, ctx.sim.config.minor));
 }

@@ -9,6 +9,8 @@ import { withOutput } from './command';
 import { nodesFor, setUnschedulable } from './cordon';
 import { MAX_WAIT_MS } from './delete';
 import { dryRunSuffix, parseDryRun } from './object-output';
+import { evictPod } from '../../apiserver/eviction';
+import { isApiError } from '../errors';
 
 const FATAL = {
   daemonSet: 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)',
@@ -93,9 +95,43 @@ function runDrain(inv: Invocation, ctx: KubectlContext): KubectlResult {
       }
       for (const w of grouped(verdicts, (v) => v.warning, WARNING)) out.err(`Warning: ${w}`);
       const victims = verdicts.filter((v) => !v.skip).map((v) => v.pod);
+      const refused = new Set<Pod>();
+      const remove = (p: Pod) => {
+        const gracePeriodSeconds = grace >= 0 ? grace : undefined;
+        if (disableEviction) return void api.delete('Pod', p.metadata.namespace, p.metadata.name!, { gracePeriodSeconds });
+        try {
+          evictPod(api, p.metadata.namespace!, p.metadata.name!, { gracePeriodSeconds });
+          refused.delete(p);
+        } catch (e) {
+          // A disruption budget says no: kubectl says so and asks again 5 s later.
+          if (!isApiError(e) || e.reason !== 'TooManyRequests') throw e;
+          refused.add(p);
+          out.err(`error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}" (will retry after 5s): ${e.message}`);
+        }
+      };
       for (const p of victims) {
         if (dryRun !== 'client') out.out(`${disableEviction ? 'deleting' : 'evicting'} pod ${podKey(p)}`);
-        if (dryRun === 'none') api.delete('Pod', p.metadata.namespace, p.metadata.name!, { gracePeriodSeconds: grace >= 0 ? grace : undefined });
+        if (dryRun === 'none') remove(p);
+      }
+      const limit = timeout > 0 ? timeout : MAX_WAIT_MS;
+      let waited = 0;
+      while (dryRun === 'none' && refused.size && waited + 5_000 <= limit) {
+        ctx.sim.advance(5_000);
+        waited += 5_000;
+        for (const p of [...refused]) {
+          out.out(`evicting pod ${podKey(p)}`);
+          remove(p);
+        }
+      }
+      if (refused.size) {
+        const errors = [...refused].map((p) => `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": global timeout reached: ${Math.round(limit / 1000)}s`);
+        const text = errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`;
+        out.err(`There are pending pods in node "${node.metadata.name}" when an error occurred: ${text}`);
+        for (const p of refused) out.err(`pod/${p.metadata.name}`);
+        out.err(`error: unable to drain node "${node.metadata.name}" due to error: ${text}, continuing command...`);
+        pending.push(node.metadata.name!);
+        fatal = errors;
+        continue;
       }
       if (dryRun === 'none' && victims.length) {
         const gone = (p: Pod) => api.tryGet('Pod', p.metadata.namespace, p.metadata.name!)?.metadata.uid !== p.metadata.uid;
@@ -109,7 +145,7 @@ function runDrain(inv: Invocation, ctx: KubectlContext): KubectlResult {
           }
           return done.size === victims.length;
         };
-        const ok = ctx.sim.advanceUntil(report, timeout > 0 ? timeout : MAX_WAIT_MS);
+        const ok = ctx.sim.advanceUntil(report, Math.max(0, (timeout > 0 ? timeout : MAX_WAIT_MS) - waited));
         if (!ok) {
           const left = victims.filter((p) => !done.has(p)).map((p) => `pod/${p.metadata.name}`);
           out.err(`There are pending pods in node "${node.metadata.name}" when an error occurred: error when waiting for pod "${left[0].slice(4)}" in namespace "${victims.find((p) => !done.has(p))!.metadata.namespace}" to terminate: global timeout reached: ${Math.round((timeout > 0 ? timeout : MAX_WAIT_MS) / 1000)}s`);

@@ -10,6 +10,7 @@ import { UsageError, withOutput } from './command';
 import { checkOutputFormat, operationLine, parseDryRun, printObjects } from './object-output';
 import { targetObjects } from './target-object';
 import type { LabelSelector } from '../../api/meta';
+import { fieldManager, recordedBy } from './field-manager';
 
 function selectorOf(kind: string, obj: { metadata: { labels?: Record<string, string> }; spec?: unknown }): Record<string, string> {
   if (kind === 'Pod') return { ...(obj.metadata.labels ?? {}) };
@@ -69,7 +70,7 @@ function run(inv: Invocation, ctx: KubectlContext): KubectlResult {
       if (Object.keys(labels).length) metadata.labels = labels;
       if (inv.namespaceSet) metadata.namespace = inv.namespace;
       const svc = { apiVersion: 'v1', kind: 'Service', metadata, spec, status: { loadBalancer: {} } } as unknown as Service;
-      const created = dryRun === 'client' ? svc : ctx.sim.api.create({ ...svc, metadata: { ...svc.metadata, namespace: inv.namespace } }, { dryRun: dryRun === 'server' });
+      const created = dryRun === 'client' ? svc : ctx.sim.api.create(recordedBy(ctx, undefined, { ...svc, metadata: { ...svc.metadata, namespace: inv.namespace } }, fieldManager(inv, 'kubectl-expose')), { dryRun: dryRun === 'server' });
       const output = inv.flags.string('output');
       if (output) out.stdout += printObjects([created], output, ctx.sim.config.minor, dryRun === 'client');
       else out.out(operationLine(created, 'exposed', dryRun, ctx.sim.config.minor));

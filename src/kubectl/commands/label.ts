@@ -7,6 +7,7 @@ import type { CommandDef, Invocation } from './command';
 import { withOutput } from './command';
 import { checkOutputFormat, kindPrefix, parseDryRun, printObjects } from './object-output';
 import { selectObjects } from './select-objects';
+import { fieldManager, recordedBy } from './field-manager';
 
 type Field = 'labels' | 'annotations';
 
@@ -122,7 +123,7 @@ function runMetadataCommand(field: Field, inv: Invocation, ctx: KubectlContext):
       if (Object.keys(after).length === 0) delete next.metadata[field];
       let result = next;
       try {
-        if (dryRun !== 'client') result = api.update(next, { dryRun: dryRun === 'server' });
+        if (dryRun !== 'client') result = api.update(recordedBy(ctx, obj, next, fieldManager(inv, field === 'labels' ? 'kubectl-label' : 'kubectl-annotate')), { dryRun: dryRun === 'server' });
       } catch (e) {
         if (!isApiError(e)) throw e;
         out.err(formatServerError(e));

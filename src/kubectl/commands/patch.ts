@@ -10,6 +10,7 @@ import type { CommandDef, Invocation } from './command';
 import { withOutput } from './command';
 import { checkOutputFormat, kindPrefix, parseDryRun, printObjects } from './object-output';
 import { selectObjects } from './select-objects';
+import { fieldManager, recordedBy } from './field-manager';
 
 /** Applies a patch of the given type to a live object (the API server's side of PATCH). */
 export function applyPatch(live: KubeObject, patch: Json, type: string): KubeObject {
@@ -61,7 +62,7 @@ function runPatch(inv: Invocation, ctx: KubectlContext): KubectlResult {
           throw e;
         }
         const unchanged = deepEqual(next, live);
-        const result = unchanged || dryRun === 'client' ? next : ctx.sim.api.update(next, { dryRun: dryRun === 'server' });
+        const result = unchanged || dryRun === 'client' ? next : ctx.sim.api.update(recordedBy(ctx, live, next, fieldManager(inv, 'kubectl-patch')), { dryRun: dryRun === 'server' });
         if (output) {
           out.stdout += printObjects([result], output, minor);
           continue;

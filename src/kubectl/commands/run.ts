@@ -94,7 +94,7 @@ function runRun(inv: Invocation, ctx: KubectlContext): KubectlResult {
     }
     pod.metadata.namespace = inv.namespace;
     if (dry.dryRun === 'client') delete pod.metadata.namespace;
-    createAndPrint(pod, inv, ctx, out);
+    createAndPrint(pod, inv, ctx, out, 'kubectl-run');
   });
 }
 

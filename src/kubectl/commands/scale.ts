@@ -6,6 +6,7 @@ import type { CommandDef, Invocation } from './command';
 import { UsageError, withOutput } from './command';
 import { dryRunSuffix, parseDryRun } from './object-output';
 import { targetObjects } from './target-object';
+import { recordedBy } from './field-manager';
 
 function run(inv: Invocation, ctx: KubectlContext): KubectlResult {
   return withOutput((out) => {
@@ -23,7 +24,9 @@ function run(inv: Invocation, ctx: KubectlContext): KubectlResult {
       }
       const spec = t.object.spec as { replicas?: number };
       if (current >= 0 && (spec.replicas ?? 1) !== current) throw new KubectlError(`Expected replicas to be ${current}, was ${spec.replicas ?? 1}`);
-      if (dryRun !== 'client') ctx.sim.api.update({ ...t.object, metadata: { ...t.object.metadata, resourceVersion: undefined }, spec: { ...spec, replicas } }, { dryRun: dryRun === 'server' });
+      // kubectl scale writes the scale subresource with no field manager: the API server names it after kubectl's User-Agent.
+      const next = { ...t.object, metadata: { ...t.object.metadata, resourceVersion: undefined }, spec: { ...spec, replicas } };
+      if (dryRun !== 'client') ctx.sim.api.update(recordedBy(ctx, t.object, next, 'kubectl', 'scale'), { dryRun: dryRun === 'server' });
       out.out(`${t.ref} scaled${dryRunSuffix(dryRun)}`);
     }
   });

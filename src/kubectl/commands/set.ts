@@ -7,6 +7,7 @@ import type { CommandDef, Invocation } from './command';
 import { UsageError, withOutput } from './command';
 import { dryRunSuffix, parseDryRun } from './object-output';
 import { targetObjects } from './target-object';
+import { fieldManager, recordedBy } from './field-manager';
 
 function podSpecOf(obj: { kind: string; spec?: unknown }): PodSpec | undefined {
   if (obj.kind === 'Pod') return obj.spec as PodSpec;
@@ -31,7 +32,7 @@ function runImage(inv: Invocation, ctx: KubectlContext): KubectlResult {
         if (!targets.length) throw new KubectlError(`unable to find container named "${name}"`);
         for (const c of targets) c.image = image;
       }
-      if (dryRun !== 'client') ctx.sim.api.update({ ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }, { dryRun: dryRun === 'server' });
+      if (dryRun !== 'client') ctx.sim.api.update(recordedBy(ctx, t.object, { ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }, fieldManager(inv, 'kubectl-set')), { dryRun: dryRun === 'server' });
       out.out(`${t.ref} image updated${dryRunSuffix(dryRun)}`);
     }
   });
