@@ -14,8 +14,19 @@ export interface JobSpec {
   selector?: LabelSelector;
   manualSelector?: boolean;
   podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed';
-  podFailurePolicy?: unknown;
+  podFailurePolicy?: PodFailurePolicy;
   [field: string]: unknown;
+}
+
+/** How pod failures count towards backoffLimit (batch/v1, GA in 1.31). */
+export interface PodFailurePolicy {
+  rules: PodFailurePolicyRule[];
+}
+
+export interface PodFailurePolicyRule {
+  action: 'FailJob' | 'FailIndex' | 'Ignore' | 'Count' | string;
+  onExitCodes?: { containerName?: string; operator: 'In' | 'NotIn' | string; values: number[] };
+  onPodConditions?: { type: string; status?: 'True' | 'False' | 'Unknown' | string }[];
 }
 
 export interface JobStatus {

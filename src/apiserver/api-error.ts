@@ -95,7 +95,13 @@ export function formatFieldError(e: FieldError): string {
   return s;
 }
 
+/** A value printed as written (Go's %#v of a slice: `[]int32{1, 2}`), not quoted. */
+export class GoLiteral {
+  constructor(readonly text: string) {}
+}
+
 function goQuote(v: unknown): string {
+  if (v instanceof GoLiteral) return v.text;
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === null) return 'null';
   if (typeof v === 'object') return JSON.stringify(v);

@@ -102,6 +102,8 @@ function defaultJobSpec(spec: JobSpec, ctx: DefaultingContext): void {
     spec.podReplacementPolicy ??= spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
   }
   if (indexed) spec.completions ??= 1;
+  // A pod condition pattern without a status matches the condition being True.
+  for (const rule of spec.podFailurePolicy?.rules ?? []) for (const pattern of rule.onPodConditions ?? []) pattern.status ??= 'True';
   defaultPodSpec(spec.template?.spec);
 }
 

@@ -5,7 +5,7 @@ import type { ServiceSpec } from '../api/service';
 import type { JobSpec } from '../api/job';
 import type { CronJobSpec } from '../api/cronjob';
 import type { ClusterConfig } from '../sim/cluster-config';
-import type { FieldError } from './api-error';
+import { GoLiteral, type FieldError } from './api-error';
 import { deepEqual } from '../api/deep-equal';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -151,13 +151,67 @@ function validateJobSpec(spec: JobSpec | undefined, path: string): FieldError[] 
   const rp = spec.template?.spec?.restartPolicy;
   if (rp !== 'OnFailure' && rp !== 'Never') {
     errs.push({ field: `${path}.template.spec.restartPolicy`, type: 'Unsupported value', value: rp ?? '', detail: 'supported values: "OnFailure", "Never"' });
+  } else if (spec.podFailurePolicy && rp !== 'Never') {
+    errs.push({ field: `${path}.template.spec.restartPolicy`, type: 'Invalid value', value: rp, detail: 'only "Never" is supported when podFailurePolicy is specified' });
   }
+  if (spec.podFailurePolicy) errs.push(...validatePodFailurePolicy(spec, `${path}.podFailurePolicy`));
   for (const [field, v] of [['parallelism', spec.parallelism], ['completions', spec.completions], ['backoffLimit', spec.backoffLimit]] as const) {
     if (typeof v === 'number' && v < 0) errs.push({ field: `${path}.${field}`, type: 'Invalid value', value: v, detail: 'must be greater than or equal to 0' });
   }
   if (typeof spec.activeDeadlineSeconds === 'number' && spec.activeDeadlineSeconds <= 0) {
     errs.push({ field: `${path}.activeDeadlineSeconds`, type: 'Invalid value', value: spec.activeDeadlineSeconds, detail: 'must be greater than 0' });
   }
+  return errs;
+}
+
+const POD_FAILURE_ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
+
+/** validatePodFailurePolicy of the API server's Job validation, in its order. */
+function validatePodFailurePolicy(spec: JobSpec, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const rules = spec.podFailurePolicy?.rules ?? [];
+  if (rules.length > 20) errs.push({ field: `${path}.rules`, type: 'Too many', value: rules.length, detail: 'must have at most 20 items' });
+  const names = new Set([...(spec.template?.spec?.containers ?? []), ...(spec.template?.spec?.initContainers ?? [])].map((c) => c.name));
+  rules.forEach((rule, i) => {
+    const at = `${path}.rules[${i}]`;
+    if (!rule.action) errs.push({ field: `${at}.action`, type: 'Required value', detail: `valid values: ["Count" "FailIndex" "FailJob" "Ignore"]` });
+    else if (rule.action === 'FailIndex') {
+      if (spec.backoffLimitPerIndex === undefined) errs.push({ field: `${at}.action`, type: 'Invalid value', value: rule.action, detail: 'requires the backoffLimitPerIndex to be set' });
+    } else if (!POD_FAILURE_ACTIONS.includes(rule.action)) {
+      errs.push({ field: `${at}.action`, type: 'Unsupported value', value: rule.action, detail: 'supported values: "Count", "FailIndex", "FailJob", "Ignore"' });
+    }
+    const codes = rule.onExitCodes;
+    if (codes) {
+      const cp = `${at}.onExitCodes`;
+      if (!codes.operator) errs.push({ field: `${cp}.operator`, type: 'Required value', detail: 'valid values: ["In" "NotIn"]' });
+      else if (codes.operator !== 'In' && codes.operator !== 'NotIn') errs.push({ field: `${cp}.operator`, type: 'Unsupported value', value: codes.operator, detail: 'supported values: "In", "NotIn"' });
+      if (codes.containerName !== undefined && !names.has(codes.containerName)) {
+        errs.push({ field: `${cp}.containerName`, type: 'Invalid value', value: codes.containerName, detail: 'must be one of the container or initContainer names in the pod template' });
+      }
+      const values = codes.values ?? [];
+      if (values.length === 0) errs.push({ field: `${cp}.values`, type: 'Invalid value', value: new GoLiteral('[]int32{}'), detail: 'at least one value is required' });
+      else if (values.length > 255) errs.push({ field: `${cp}.values`, type: 'Too many', value: values.length, detail: 'must have at most 255 items' });
+      const seen = new Set<number>();
+      let ordered = true;
+      values.forEach((v, j) => {
+        if (codes.operator === 'In' && v === 0) errs.push({ field: `${cp}.values[${j}]`, type: 'Invalid value', value: 0, detail: 'must not be 0 for the In operator' });
+        if (seen.has(v)) errs.push({ field: `${cp}.values[${j}]`, type: 'Duplicate value', value: v });
+        seen.add(v);
+        if (j > 0 && values[j - 1] > v) ordered = false;
+      });
+      if (!ordered) errs.push({ field: `${cp}.values`, type: 'Invalid value', value: new GoLiteral(`[]int32{${values.join(', ')}}`), detail: 'must be ordered' });
+    }
+    const conditions = rule.onPodConditions ?? [];
+    conditions.forEach((c, j) => {
+      const status = c.status ?? '';
+      if (!status) errs.push({ field: `${at}.onPodConditions[${j}].status`, type: 'Required value', detail: 'valid values: ["False" "True" "Unknown"]' });
+      else if (!['True', 'False', 'Unknown'].includes(status)) {
+        errs.push({ field: `${at}.onPodConditions[${j}].status`, type: 'Unsupported value', value: status, detail: 'supported values: "False", "True", "Unknown"' });
+      }
+    });
+    if (codes && conditions.length > 0) errs.push({ field: at, type: 'Invalid value', detail: 'specifying both OnExitCodes and OnPodConditions is not supported' });
+    if (!codes && conditions.length === 0) errs.push({ field: at, type: 'Invalid value', detail: 'specifying one of OnExitCodes and OnPodConditions is required' });
+  });
   return errs;
 }
 

@@ -152,4 +152,52 @@ describe('job controller', () => {
     sim.advance(5000);
     expect(podsOf(sim, 'ttl')).toHaveLength(0);
   });
+
+  describe('podFailurePolicy', () => {
+    const policy = (rules: NonNullable<JobSpec['podFailurePolicy']>['rules']) => ({ podFailurePolicy: { rules } });
+
+    it('fails the Job at the first pod whose exit code matches a FailJob rule, whatever the backoffLimit', () => {
+      const sim = newCluster();
+      sim.api.create(jobManifest('fatal', ['/bin/sh', '-c', 'exit 42'], { backoffLimit: 6, ...policy([{ action: 'FailJob', onExitCodes: { containerName: 'fatal', operator: 'In', values: [42] } }]) }));
+      sim.advance(5 * 60_000);
+      const j = job(sim, 'fatal')!;
+      const pod = podsOf(sim, 'fatal');
+      expect(pod).toHaveLength(1);
+      expect(j.status!.failed).toBe(1);
+      expect(conditionTypes(j)).toEqual(['FailureTarget', 'Failed']);
+      const message = `Container fatal for pod default/${pod[0].metadata.name} failed with exit code 42 matching FailJob rule at index 0`;
+      expect(j.status!.conditions![1]).toMatchObject({ reason: 'PodFailurePolicy', message });
+      expect(eventLines(sim, 'fatal')).toContain(`PodFailurePolicy: ${message}`);
+    });
+
+    it('does not count failures an Ignore rule matches, and counts the others (NotIn skips exit code 0)', () => {
+      const sim = newCluster();
+      sim.api.create(jobManifest('flaky', ['/bin/sh', '-c', 'exit 3'], { backoffLimit: 1, ...policy([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } }]) }));
+      sim.advance(90_000);
+      expect(job(sim, 'flaky')!.status!.failed ?? 0).toBe(0);
+      expect(podsOf(sim, 'flaky').length).toBeGreaterThan(2);
+      expect(conditionTypes(job(sim, 'flaky'))).not.toContain('Failed');
+
+      sim.api.create(jobManifest('counted', ['/bin/sh', '-c', 'exit 1'], { backoffLimit: 1, ...policy([{ action: 'Ignore', onExitCodes: { operator: 'NotIn', values: [1] } }]) }));
+      sim.advance(5 * 60_000);
+      expect(job(sim, 'counted')!.status!.conditions!.find((c) => c.type === 'Failed')!.reason).toBe('BackoffLimitExceeded');
+    });
+
+    it('is refused with restartPolicy OnFailure and with malformed rules, as the API server words it', () => {
+      const sim = newCluster();
+      expect(() => sim.api.create(jobManifest('onfailure', ['true'], policy([{ action: 'Count', onExitCodes: { operator: 'In', values: [1] } }]), 'OnFailure'))).toThrow(
+        'Job.batch "onfailure" is invalid: spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified',
+      );
+      expect(() => sim.api.create(jobManifest('bad', ['true'], policy([{ action: 'FailJob', onExitCodes: { operator: 'In', values: [0, 5, 2], containerName: 'nope' } }])))).toThrow(
+        'Job.batch "bad" is invalid: [spec.podFailurePolicy.rules[0].onExitCodes.containerName: Invalid value: "nope": must be one of the container or initContainer names in the pod template, spec.podFailurePolicy.rules[0].onExitCodes.values[0]: Invalid value: 0: must not be 0 for the In operator, spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: []int32{0, 5, 2}: must be ordered]',
+      );
+    });
+
+    it('defaults a condition pattern to status True and podReplacementPolicy to Failed', () => {
+      const sim = newCluster();
+      const created = sim.api.create(jobManifest('defaults', ['true'], policy([{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }])));
+      expect(created.spec.podFailurePolicy!.rules[0].onPodConditions![0].status).toBe('True');
+      expect(created.spec.podReplacementPolicy).toBe('Failed');
+    });
+  });
 });

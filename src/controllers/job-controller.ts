@@ -1,7 +1,7 @@
 // The Job controller (pkg/controller/job/job_controller.go, batch/v1 as of 1.32): creates a Job's pods at once,
 // counts them through the job-tracking finalizer, retries failures with back-off up to backoffLimit, enforces
 // activeDeadlineSeconds and suspend, and writes the status and conditions a real cluster shows.
-import type { Job, JobStatus } from '../api/job';
+import type { Job, JobStatus, PodFailurePolicy } from '../api/job';
 import type { Condition, KubeObject, OwnerReference } from '../api/meta';
 import type { Container, Pod } from '../api/pod';
 import type { Controller, ControllerContext } from '../sim/controller';
@@ -152,6 +152,39 @@ function isPodFailed(p: Pod, job: Job): boolean {
   if (p.status?.phase === 'Failed') return true;
   if (job.spec.podReplacementPolicy === 'Failed') return false;
   return !!p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded';
+}
+
+/**
+ * matchPodFailurePolicy: the first rule a failed pod matches decides — FailJob (with the job's failure message),
+ * Ignore (not counted), Count; no match counts. Exit code 0 never matches; a container still running is skipped.
+ */
+export function matchPodFailurePolicy(policy: PodFailurePolicy, pod: Pod): { count: boolean; failJob?: string; action?: string } {
+  const ns = pod.metadata.namespace ?? 'default';
+  for (const [index, rule] of policy.rules.entries()) {
+    let matched: string | undefined;
+    if (rule.onExitCodes) {
+      const req = rule.onExitCodes;
+      const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
+      const hit = statuses.find((cs) => {
+        const code = cs.state?.terminated?.exitCode;
+        if (code === undefined || code === 0) return false;
+        if (req.containerName !== undefined && req.containerName !== cs.name) return false;
+        if (req.operator === 'In') return req.values.includes(code);
+        if (req.operator === 'NotIn') return !req.values.includes(code);
+        return false;
+      });
+      if (hit) matched = `Container ${hit.name} for pod ${ns}/${pod.metadata.name} failed with exit code ${hit.state!.terminated!.exitCode} matching ${rule.action} rule at index ${index}`;
+    } else if (rule.onPodConditions) {
+      const hit = (pod.status?.conditions ?? []).find((c) => rule.onPodConditions!.some((p) => p.type === c.type && (p.status ?? 'True') === c.status));
+      if (hit) matched = `Pod ${ns}/${pod.metadata.name} has condition ${hit.type} matching ${rule.action} rule at index ${index}`;
+    }
+    if (matched === undefined) continue;
+    if (rule.action === 'Ignore') return { count: false, action: 'Ignore' };
+    if (rule.action === 'Count') return { count: true, action: 'Count' };
+    if (rule.action === 'FailJob') return { count: true, failJob: matched, action: 'FailJob' };
+    // FailIndex needs backoffLimitPerIndex (not simulated); unknown actions are skipped, as clients are told to.
+  }
+  return { count: true };
 }
 
 function hasFinalizer(p: Pod): boolean {
@@ -312,7 +345,9 @@ function syncJob(job: Job, key: string, ctx: ControllerContext): void {
   const newSucceeded = pods.filter((p) => hasFinalizer(p) && p.status?.phase === 'Succeeded');
   const newFailed = pods.filter((p) => hasFinalizer(p) && p.status?.phase !== 'Succeeded' && isPodFailed(p, job));
   let succeeded = (prev.succeeded ?? 0) + newSucceeded.length;
-  const failed = (prev.failed ?? 0) + newFailed.length;
+  // A pod failure policy's Ignore rules keep a failure out of status.failed (and so out of the backoffLimit).
+  const policy = job.spec.podFailurePolicy;
+  const failed = (prev.failed ?? 0) + (policy ? newFailed.filter((p) => matchPodFailurePolicy(policy, p).count).length : newFailed.length);
   const completedIndexes = new Set(parseIndexes(prev.completedIndexes));
   if (indexed) {
     for (const p of newSucceeded) {
@@ -337,6 +372,16 @@ function syncJob(job: Job, key: string, ctx: ControllerContext): void {
   const target = conditions.find((c) => c.type === 'FailureTarget' && c.status === 'True');
   if (target) finish = { type: 'Failed', reason: target.reason ?? '', message: target.message ?? '' };
   else if (conditions.some((c) => c.type === 'SuccessCriteriaMet' && c.status === 'True')) finish = { type: 'Complete', reason: 'CompletionsReached', message: MSG_COMPLETE };
+  if (!finish && policy) {
+    // The first failed pod matching a FailJob rule fails the Job, whatever the backoffLimit.
+    for (const p of pods) {
+      const message = isPodFailed(p, job) ? matchPodFailurePolicy(policy, p).failJob : undefined;
+      if (message) {
+        finish = { type: 'Failed', reason: 'PodFailurePolicy', message };
+        break;
+      }
+    }
+  }
   if (!finish) {
     const newFailure = failed > (prev.failed ?? 0);
     if ((newFailure && active.length !== parallelism && failed > backoffLimit) || pastBackoffLimitOnFailure(job, pods)) {
