@@ -173,6 +173,8 @@ export class Simulation {
     // The hour just before the advance is rarely a steady one (the learner has just created things); boundaries
     // sit a few minutes after it, away from the first runs' history filling up.
     let anchor = this.clock.now() + LAPSE_PERIOD_MS + LAPSE_OFFSET_MS;
+    // After an attempt that found no repeat, wait longer and longer before the next: fingerprints cost time.
+    let wait = 0;
     for (;;) {
       const period = schedulePeriod(this.store.list('CronJob'), anchor - LAPSE_PERIOD_MS, target);
       if (period === undefined) return;
@@ -191,7 +193,8 @@ export class Simulation {
           return;
         }
       }
-      anchor = this.clock.now();
+      anchor = this.clock.now() + wait;
+      wait = wait === 0 ? LAPSE_PERIOD_MS : wait * 2;
     }
   }
 

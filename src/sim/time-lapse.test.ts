@@ -173,6 +173,11 @@ describe('schedulePeriod', () => {
     expect(schedulePeriod([cj(schedule, zone)], TEST_START, TEST_START + 7 * 24 * HOUR)).toBe(expected);
   });
 
+  it('is undefined without a CronJob that fires (nothing to gain from skipping)', () => {
+    expect(schedulePeriod([], TEST_START, TEST_START + HOUR)).toBeUndefined();
+    expect(schedulePeriod([{ ...cj('*/1 * * * *'), spec: { schedule: '*/1 * * * *', suspend: true } }], TEST_START, TEST_START + HOUR)).toBeUndefined();
+  });
+
   it('is the least common multiple of the CronJobs’ periods', () => {
     expect(schedulePeriod([cj('*/4 * * * *'), cj('*/6 * * * *')], TEST_START, TEST_START + HOUR)).toBe(12 * MIN);
   });

@@ -338,10 +338,12 @@ function allOf(field: { values: boolean[] }, min: number, max: number): boolean 
  * The shortest period, dividing an hour, after which every CronJob fires again on the same pattern from `from` to
  * `to` (hour, day, month and weekday unrestricted, in a zone whose offset keeps its minutes): a `*\/1` schedule
  * repeats every minute, `*\/15` every 15 minutes, `7 * * * *` every hour. Undefined when some schedule does not
- * repeat within the hour (it depends on the hour or the day).
+ * repeat within the hour (it depends on the hour or the day), and when no CronJob fires at all: hours without
+ * runs are cheap to simulate, and skipping them would save nothing.
  */
 export function schedulePeriod(cronJobs: readonly CronJobLike[], from: number, to: number): number | undefined {
   let minutes = 1;
+  let fires = false;
   for (const cj of cronJobs) {
     if (cj.spec?.suspend) continue;
     let text = cj.spec?.schedule ?? '';
@@ -350,9 +352,11 @@ export function schedulePeriod(cronJobs: readonly CronJobLike[], from: number, t
     if ('error' in parsed) continue; // never fires
     const own = periodOf(parsed.schedule, from, to);
     if (own === undefined) return undefined;
+    if (own === 0) continue; // no minute matches: it never fires
+    fires = true;
     minutes = lcm(minutes, own);
   }
-  return minutes * 60_000;
+  return fires ? minutes * 60_000 : undefined;
 }
 
 function gcd(a: number, b: number): number {
@@ -363,13 +367,14 @@ function lcm(a: number, b: number): number {
   return (a / gcd(a, b)) * b;
 }
 
-/** The schedule's period in minutes (a divisor of 60), if it repeats within the hour. */
+/** The schedule's period in minutes (a divisor of 60), if it repeats within the hour; 0 if it never fires. */
 function periodOf(s: Schedule, from: number, to: number): number | undefined {
   if (s.kind === 'every') return s.delayMs % 60_000 === 0 && 60 % (s.delayMs / 60_000) === 0 ? s.delayMs / 60_000 : undefined;
   if (!allOf(s.hour, 0, 23) || !allOf(s.dom, 1, 31) || !allOf(s.month, 1, 12) || !allOf(s.dow, 0, 6)) return undefined;
   const zone = s.location === 'Local' ? 'UTC' : s.location;
   const offsetMinutes = (t: number) => (((offsetAt(zone, t) / 60_000) % 60) + 60) % 60;
   if (offsetMinutes(from) !== offsetMinutes(to)) return undefined;
+  if (!s.minute.values.some(Boolean)) return 0;
   for (const d of [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60]) {
     let same = true;
     for (let m = 0; m < 60 && same; m++) same = Boolean(s.minute.values[m]) === Boolean(s.minute.values[(m + d) % 60]);
