@@ -47,7 +47,13 @@ export interface RunningServer {
 export async function listen(options: ApiServerOptions, host: string, port: number, tls: ServingCert): Promise<RunningServer> {
   if (!isLoopbackHost(host)) throw new Error(`kubeville serve binds to loopback only (127.0.0.1 or ::1), not ${host}`);
   const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => serve(options, req, res));
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => upgrade(options, req, socket, head));
+  // Upgraded sockets (exec, attach) are no longer the http server's: closing it ends them here.
+  const upgraded = new Set<Duplex>();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+    upgrade(options, req, socket, head);
+  });
   const timer = setInterval(() => options.hub.bookmarkAll(), options.bookmarkEveryMs ?? 10_000);
   timer.unref();
   await new Promise<void>((resolve, reject) => {
@@ -68,6 +74,7 @@ export async function listen(options: ApiServerOptions, host: string, port: numb
         clearInterval(timer);
         options.hub.close();
         server.closeAllConnections();
+        for (const socket of upgraded) socket.destroy();
         server.close(() => resolve());
       }),
   };
@@ -144,7 +151,7 @@ function serve(options: ApiServerOptions, req: IncomingMessage, res: ServerRespo
         return;
       }
       if (target.subresource !== 'log') {
-        // Not an upgrade (kubectl before 1.30 falls back to SPDY with a POST): refused as the pod allows, else 400.
+        // Not an upgrade (SPDY and WebSocket upgrades arrive on 'upgrade'): refused as the pod allows, else 400.
         const r = options.streams.upgrade(target, req, req.socket, Buffer.alloc(0)) ?? jsonReply(400, statusBody(400, 'BadRequest', 'Upgrade request required'));
         send(res, r, method);
         done(r.status);
@@ -173,7 +180,7 @@ export function podStreamTarget(url: string): PodStreamTarget | undefined {
   return { namespace: decodeURIComponent(m[1]), name: decodeURIComponent(m[2]), subresource: m[3] as PodStreamTarget['subresource'], query: u.searchParams };
 }
 
-/** WebSocket upgrades: pods/exec and pods/attach only; anything else is answered as plain HTTP and closed. */
+/** WebSocket and SPDY/3.1 upgrades: pods/exec and pods/attach only; anything else is answered as plain HTTP and closed. */
 function upgrade(options: ApiServerOptions, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   const url = req.url ?? '/';
   const refuse = (r: HttpReply) => {
@@ -189,7 +196,7 @@ function upgrade(options: ApiServerOptions, req: IncomingMessage, socket: Duplex
   options.onRequest?.(req.method ?? 'GET', url, 101);
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 500: 'Internal Server Error' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
 
 function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

@@ -1,21 +1,21 @@
 // The pod subresources that stream: `pods/log` (plain text, `follow` as simulated time runs), and `pods/exec` /
-// `pods/attach` over WebSocket with the v5.channel.k8s.io subprotocol (kubectl 1.30+): one byte of channel
-// (0 stdin, 1 stdout, 2 stderr, 3 status, 4 resize, 255 close) then the data. Everything runs through the Session,
-// so a command typed in the terminal is journaled and animates in the app like one typed in its console.
+// `pods/attach` over WebSocket with the v5.channel.k8s.io subprotocol (kubectl 1.30+: one byte of channel, 0 stdin,
+// 1 stdout, 2 stderr, 3 status, 4 resize, 255 close, then the data) or over SPDY/3.1 (kubectl before 1.30: one SPDY
+// stream per channel, spdy-channels.ts). Both carry the same ExecChannels, so a command runs the same way over either.
+// Everything runs through the Session, so a command typed in the terminal is journaled and animates in the app like
+// one typed in its console.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Pod } from '../../src/api/pod';
 import type { Session } from '../../src/host/session';
 import { containerLogLines, liveContainer } from '../../src/runtime/container-exec';
-import { acceptWebSocket, isWebSocketUpgrade, offeredProtocols, type WebSocketConnection } from './websocket';
+import { acceptWebSocket, isWebSocketUpgrade, offeredProtocols } from './websocket';
+import { exitStatus, websocketChannels, type ExecChannels } from './exec-channels';
+import { isSpdyUpgrade } from './spdy-connection';
+import { acceptSpdyChannels, negotiateStreamProtocol, offeredStreamProtocols, SPDY_STREAM_PROTOCOLS } from './spdy-channels';
 import { jsonReply, statusBody, type HttpReply } from './status';
 
 export const CHANNEL_PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
-const STDIN = 0;
-const STDOUT = 1;
-const STDERR = 2;
-const STATUS = 3;
-const CLOSE = 255;
 
 /** A pod subresource request: which pod, which subresource, and its query. */
 export interface PodStreamTarget {
@@ -85,8 +85,9 @@ export class PodStreams {
   }
 
   /**
-   * pods/exec and pods/attach: refuses what the API server refuses before the upgrade (an HTTP reply), else
-   * upgrades to WebSocket and runs the command. SPDY (kubectl before 1.30) is not served: its POST gets 400.
+   * pods/exec and pods/attach: refuses what the API server refuses before the upgrade (an HTTP reply), else upgrades
+   * to WebSocket (v5/v4.channel.k8s.io) or SPDY/3.1 (v4…v1 negotiated with X-Stream-Protocol-Version) and runs the
+   * command on the channels.
    */
   upgrade(t: PodStreamTarget, req: IncomingMessage, socket: Duplex, head: Buffer): HttpReply | undefined {
     const pod = this.sim.api.tryGet<Pod>('Pod', t.namespace, t.name);
@@ -96,20 +97,33 @@ export class PodStreams {
     if (t.subresource === 'exec' && (phase === 'Succeeded' || phase === 'Failed')) {
       return jsonReply(400, statusBody(400, 'BadRequest', `cannot exec into a container in a completed pod; current phase is ${phase}`));
     }
+    const declared = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].some((c) => c.name === container);
+    if (!declared) return jsonReply(400, statusBody(400, 'BadRequest', `container ${container} is not valid for pod ${t.name}`));
     if (!pod.spec.nodeName) return jsonReply(400, statusBody(400, 'BadRequest', 'pod does not have a host assigned'));
     if (!liveContainer(this.sim, pod, container)) return jsonReply(400, statusBody(400, 'BadRequest', `container not found ("${container}")`));
-    if (!isWebSocketUpgrade(req)) {
-      return jsonReply(400, statusBody(400, 'BadRequest', 'Kubeville serves exec and attach over WebSocket only (kubectl 1.30 or later)'));
+    const run = (channels: ExecChannels) => {
+      if (t.subresource === 'attach') this.attach(channels, pod, container);
+      else this.exec(channels, pod, container, t.query);
+    };
+    if (isSpdyUpgrade(req)) {
+      const offered = offeredStreamProtocols(req);
+      if (!offered.length) return jsonReply(400, statusBody(400, 'BadRequest', 'unable to upgrade: X-Stream-Protocol-Version is required'));
+      const protocol = negotiateStreamProtocol(offered);
+      if (!protocol) {
+        return jsonReply(403, statusBody(403, 'Forbidden', `unable to upgrade: unable to negotiate protocol: client supports [${offered.join(' ')}], server accepts [${SPDY_STREAM_PROTOCOLS.join(' ')}]`));
+      }
+      const q = t.query;
+      acceptSpdyChannels(socket, head, protocol, { stdin: isTrue(q.get('stdin')), stdout: isTrue(q.get('stdout')), stderr: isTrue(q.get('stderr')), tty: isTrue(q.get('tty')) }, run);
+      return undefined;
     }
+    if (!isWebSocketUpgrade(req)) return jsonReply(400, statusBody(400, 'BadRequest', 'Upgrade request required'));
     const protocol = offeredProtocols(req).find((p) => CHANNEL_PROTOCOLS.includes(p));
     if (!protocol) return jsonReply(400, statusBody(400, 'BadRequest', `none of the offered subprotocols is supported (want one of ${CHANNEL_PROTOCOLS.join(', ')})`));
-    const ws = acceptWebSocket(req, socket, head, protocol);
-    if (t.subresource === 'attach') this.attach(ws, pod, container);
-    else this.exec(ws, pod, container, t.query);
+    run(websocketChannels(acceptWebSocket(req, socket, head, protocol)));
     return undefined;
   }
 
-  private exec(ws: WebSocketConnection, pod: Pod, container: string, q: URLSearchParams): void {
+  private exec(channels: ExecChannels, pod: Pod, container: string, q: URLSearchParams): void {
     const argv = q.getAll('command');
     const tty = isTrue(q.get('tty'));
     const stdin = isTrue(q.get('stdin'));
@@ -119,14 +133,14 @@ export class PodStreams {
       const r = this.session.run(words, '', undefined, true);
       if (!r.interactive) {
         // Not a shell the emulation runs interactively (`exec -ti POD -- ls`): run it once, through the terminal.
-        this.runOnce(ws, pod, container, argv, '', true);
+        this.runOnce(channels, pod, container, argv, '', true);
         return;
       }
-      new TerminalSession(ws, this.session, r.interactive.id, r.interactive.prompt);
+      new TerminalSession(channels, this.session, r.interactive.id, r.interactive.prompt);
       return;
     }
     if (!stdin) {
-      this.runOnce(ws, pod, container, argv, '', tty);
+      this.runOnce(channels, pod, container, argv, '', tty);
       return;
     }
     // Non-terminal stdin (`echo hi | kubectl exec -i POD -- cat`): the input is read to its end, then the command runs.
@@ -135,47 +149,43 @@ export class PodStreams {
     const start = () => {
       if (started) return;
       started = true;
-      this.runOnce(ws, pod, container, argv, Buffer.concat(chunks).toString('utf8'), tty);
+      this.runOnce(channels, pod, container, argv, Buffer.concat(chunks).toString('utf8'), tty);
     };
-    ws.onMessage((data) => {
-      if (data[0] === STDIN) chunks.push(data.subarray(1));
-      else if (data[0] === CLOSE && data[1] === STDIN) start();
-    });
-    ws.onClose(start);
+    channels.onStdin((data) => chunks.push(data));
+    channels.onStdinEnd(start);
+    channels.onClose(start);
   }
 
-  private runOnce(ws: WebSocketConnection, pod: Pod, container: string, argv: string[], input: string, tty: boolean): void {
+  private runOnce(channels: ExecChannels, pod: Pod, container: string, argv: string[], input: string, tty: boolean): void {
     const args = ['exec', ...(input ? ['-i'] : []), '-n', pod.metadata.namespace ?? 'default', pod.metadata.name!, '-c', container, '--', ...argv];
     const r = this.session.runArgv(args, input);
     let stderr = r.stderr;
-    let exitCode = r.exitCode;
     const m = /command terminated with exit code (\d+)\n$/.exec(stderr);
     if (m) stderr = stderr.slice(0, m.index);
-    else if (exitCode !== 0 && /^error: /m.test(stderr)) {
+    else if (r.exitCode !== 0 && /^error: /m.test(stderr)) {
       // The emulation refused to run it (start error…): the API server reports it as a Status failure.
-      sendStatus(ws, { status: 'Failure', message: stderr.replace(/^error: /, '').trimEnd() });
-      ws.close();
+      channels.end({ status: 'Failure', message: stderr.replace(/^error: /, '').trimEnd() });
       return;
     }
     const out = tty ? r.stdout.replace(/\r?\n/g, '\r\n') : r.stdout;
-    if (out) ws.send(channel(STDOUT, out));
-    if (stderr) ws.send(channel(tty ? STDOUT : STDERR, tty ? stderr.replace(/\r?\n/g, '\r\n') : stderr));
-    finish(ws, exitCode, argv);
+    if (out) channels.write('stdout', out);
+    if (stderr) channels.write(tty ? 'stdout' : 'stderr', tty ? stderr.replace(/\r?\n/g, '\r\n') : stderr);
+    channels.end(exitStatus(r.exitCode, argv));
   }
 
   /** pods/attach: what the container writes from now on, until it stops (its input is not simulated). */
-  private attach(ws: WebSocketConnection, pod: Pod, container: string): void {
+  private attach(channels: ExecChannels, pod: Pod, container: string): void {
     let sent = containerLogLines(this.sim, pod, container).length;
     const poll = setInterval(() => {
       const lines = containerLogLines(this.sim, pod, container);
-      for (const l of lines.slice(sent)) ws.send(channel(l[1] === 'stderr' ? STDERR : STDOUT, `${l[2]}\n`));
+      for (const l of lines.slice(sent)) channels.write(l[1] === 'stderr' ? 'stderr' : 'stdout', `${l[2]}\n`);
       sent = lines.length;
       if (!this.running(pod, container)) {
         clearInterval(poll);
-        finish(ws, 0, []);
+        channels.end(exitStatus(0, []));
       }
     }, 50);
-    ws.onClose(() => clearInterval(poll));
+    channels.onClose(() => clearInterval(poll));
   }
 }
 
@@ -183,28 +193,27 @@ export class PodStreams {
 class TerminalSession {
   private line = '';
   private escape = 0;
+  private open = true;
 
   constructor(
-    private readonly ws: WebSocketConnection,
+    private readonly channels: ExecChannels,
     private readonly session: Session,
     private readonly id: number,
     prompt: string,
   ) {
     this.out(prompt);
-    ws.onMessage((data) => {
-      if (data[0] === STDIN) this.keys(data.subarray(1).toString('utf8'));
-      else if (data[0] === CLOSE && data[1] === STDIN) this.enter(null);
-    });
-    ws.onClose(() => {
+    channels.onStdin((data) => this.keys(data.toString('utf8')));
+    channels.onStdinEnd(() => this.enter(null));
+    // The emulated shell does not wrap or redraw: a new terminal size changes nothing it prints.
+    channels.onResize(() => undefined);
+    channels.onClose(() => {
       if (this.open) this.session.input(this.id, null);
       this.open = false;
     });
   }
 
-  private open = true;
-
   private out(text: string): void {
-    if (text) this.ws.send(channel(STDOUT, text.replace(/\r?\n/g, '\r\n')));
+    if (text) this.channels.write('stdout', text.replace(/\r?\n/g, '\r\n'));
   }
 
   private keys(text: string): void {
@@ -261,31 +270,9 @@ class TerminalSession {
     this.out(output + (r.exited === undefined ? r.prompt : ''));
     if (r.exited !== undefined) {
       this.open = false;
-      finish(this.ws, r.exited, ['sh']);
+      this.channels.end(exitStatus(r.exited, ['sh']));
     }
   }
-}
-
-function channel(n: number, text: string): Buffer {
-  return Buffer.concat([Buffer.from([n]), Buffer.from(text, 'utf8')]);
-}
-
-function sendStatus(ws: WebSocketConnection, status: Record<string, unknown>): void {
-  ws.send(channel(STATUS, JSON.stringify({ metadata: {}, ...status })));
-}
-
-/** The status the kubelet sends on channel 3 when the command ends, then the close. */
-function finish(ws: WebSocketConnection, exitCode: number, argv: string[]): void {
-  if (exitCode === 0) sendStatus(ws, { status: 'Success' });
-  else {
-    sendStatus(ws, {
-      status: 'Failure',
-      message: `command terminated with non-zero exit code: error executing command [${argv.join(' ')}], exit code ${exitCode}`,
-      reason: 'NonZeroExitCode',
-      details: { causes: [{ reason: 'ExitCode', message: String(exitCode) }] },
-    });
-  }
-  ws.close();
 }
 
 function runLogs(session: Session, args: string[]): { stdout: string; stderr: string; exitCode: number } {
