@@ -3,6 +3,7 @@
 // 600× (and, when the traffic engine is present, while request generators send people walking). Printed, never
 // asserted. Software rendering (--disable-gpu) on this machine: the figures are a floor, not a promise.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Page } from '@playwright/test';
 import { Session } from '../src/host/session';
@@ -81,17 +82,20 @@ async function measure(page: Page, seconds: number): Promise<Figures> {
 }
 
 /** With FRAMES_TRACE=1: where a view's main-thread time goes (top trace events, summed; nested ones overlap). */
-async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
+async function traced<T>(page: Page, label: string, run: () => Promise<T>): Promise<T> {
   if (!process.env['FRAMES_TRACE']) return run();
   const cdp = await page.context().newCDPSession(page);
-  type TraceEvent = { name: string; ph: string; dur?: number };
+  type TraceEvent = { name: string; ph: string; dur?: number; ts?: number; tid?: number; pid?: number; args?: unknown };
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,v8.execute', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: process.env['FRAMES_TRACE_CATEGORIES'] ?? 'devtools.timeline,blink,v8.execute', transferMode: 'ReportEvents' });
   const r = await run();
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await done;
+  // FRAMES_TRACE=path.json: the whole trace too, to open in DevTools' Performance panel (one file per view).
+  const file = process.env['FRAMES_TRACE'] ?? '';
+  if (file.endsWith('.json')) writeFileSync(file.replace(/\.json$/, `-${label}.json`), JSON.stringify({ traceEvents: events }));
   const byName = new Map<string, number>();
   for (const e of events) if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
   const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12);
@@ -101,13 +105,16 @@ async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
 }
 
 /** With FRAMES_PROFILE=1: the functions the main thread spent most time in (self time; best with an unminified build in FRAMES_OUT). */
-async function profiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
+async function profiled<T>(page: Page, label: string, run: () => Promise<T>): Promise<T> {
   if (!process.env['FRAMES_PROFILE']) return run();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.start');
   const r = await run();
   const { profile } = await cdp.send('Profiler.stop');
+  // FRAMES_PROFILE=path.cpuprofile: the whole profile too, to open in DevTools (one file per view).
+  const file = process.env['FRAMES_PROFILE'] ?? '';
+  if (file.endsWith('.cpuprofile')) writeFileSync(file.replace(/\.cpuprofile$/, `-${label}.cpuprofile`), JSON.stringify(profile));
   const self = new Map<string, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const dt = profile.timeDeltas ?? [];
@@ -148,7 +155,11 @@ async function main(): Promise<void> {
       await page.keyboard.press(key);
       await page.locator(`.view svg[data-view="${name === 'technical' ? 'cluster' : name}"]`).waitFor();
       await sleep(1500);
-      const r = await traced(page, () => profiled(page, () => measure(page, SECONDS)));
+      // FRAMES_EVAL: a script run in the page before measuring (experiments: hide a layer, turn motion off…).
+      if (process.env['FRAMES_EVAL']) await page.evaluate(process.env['FRAMES_EVAL']);
+      const r = await traced(page, name, () => profiled(page, name, () => measure(page, SECONDS)));
+      // FRAMES_EVAL_AFTER: a script run in the page after measuring, its result printed (what the experiment counted).
+      if (process.env['FRAMES_EVAL_AFTER']) console.log(`      ${JSON.stringify(await page.evaluate(process.env['FRAMES_EVAL_AFTER']))}`);
       console.log(`  ${name.padEnd(10)} ${String(r.frames).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${String(r.dropped).padStart(9)} ${r.busy.toFixed(0).padStart(12)}`);
     }
     await browser.close();

@@ -263,3 +263,48 @@ for (const size of [
     expect(app.errors).toEqual([]);
   });
 }
+
+/** Every label drawn in the view's SVG, with its size on screen: computed font size × the SVG's scale. */
+async function labelSizes(page: Page, svg: string): Promise<{ text: string; cls: string; kind: string; px: number }[]> {
+  return page.locator(`.view svg[data-view="${svg}"]`).evaluate((root) => {
+    const out: { text: string; cls: string; kind: string; px: number }[] = [];
+    for (const t of root.querySelectorAll('text')) {
+      const box = (t as SVGTextElement).getBBox();
+      if (!box.width || !t.textContent?.trim()) continue;
+      const style = getComputedStyle(t);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const m = (t as SVGTextElement).getScreenCTM();
+      if (!m) continue;
+      const scale = Math.sqrt(m.a * m.a + m.b * m.b);
+      out.push({ text: t.textContent.trim().slice(0, 24), cls: t.getAttribute('class')?.split(' ')[0] ?? '', kind: t.closest('[data-kind]')?.getAttribute('data-kind') ?? '', px: parseFloat(style.fontSize) * scale });
+    }
+    return out;
+  });
+}
+
+// Issue 7 asks for labels of 18 px or more at 1080p. Measured here (computed font size × the SVG's scale on screen)
+// and attached, in the default layout and in projector mode; not asserted yet: the views do not reach it (see the
+// attachment), the scene's type being small next to its shapes for the stage the panels leave at 1920×1080.
+test('label sizes on screen at 1920×1080 in every view, with and without projector mode', async ({ page }, info) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const app = await new KubevilleApp(page).open();
+  await loadScenario(app);
+  const report: string[] = [];
+  for (const projector of [false, true]) {
+    if (projector) await pressKey(page, 'f');
+    for (const view of VIEWS) {
+      await pressKey(page, view.key);
+      await expect(page.locator(`.view svg[data-view="${view.svg}"]`)).toBeVisible();
+      await page.waitForTimeout(700);
+      const labels = await labelSizes(page, view.svg);
+      const byClass = new Map<string, number>();
+      for (const l of labels) byClass.set(`${l.kind}/${l.cls}`, Math.min(byClass.get(`${l.kind}/${l.cls}`) ?? Infinity, l.px));
+      expect(labels.length, `${view.id}: labels measured`).toBeGreaterThan(10);
+      const min = Math.min(...labels.map((l) => l.px));
+      report.push(`${projector ? 'projector ' : ''}${view.id}: min ${min.toFixed(1)} px; ${[...byClass].map(([c, px]) => `${c} ${px.toFixed(1)}`).join(', ')}`);
+    }
+  }
+  console.log(report.join('\n'));
+  await info.attach('label-sizes', { body: report.join('\n'), contentType: 'text/plain' });
+});

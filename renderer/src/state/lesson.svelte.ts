@@ -6,6 +6,7 @@ import { keyOf } from '../view/object-key';
 import { presenter, VIEWS, type ViewId } from '../components/presenter/presenter.svelte';
 
 const PROGRESS_KEY = 'kubeville.lessonProgress';
+const REFRESH_MS = 200;
 
 export interface RememberedProgress {
   step: number;
@@ -27,6 +28,7 @@ export class LessonState {
   lastShowMe = $state.raw<{ line: string; result: CommandResult }[]>([]);
   private pending = false;
   private again = false;
+  private soon: ReturnType<typeof setTimeout> | undefined;
 
   step = $derived(this.lesson && this.status ? this.lesson.steps[this.status.step] : this.lesson?.steps[0]);
 
@@ -44,7 +46,11 @@ export class LessonState {
     this.lesson = await this.app.api.currentLesson();
     this.app.api.onDiff((diff) => {
       if (diff.replaced) void this.app.api.currentLesson().then((l) => (this.lesson = l));
-      void this.refresh();
+      // A playing simulation sends 20 diffs a second: the checks are asked at most every REFRESH_MS.
+      this.soon ??= setTimeout(() => {
+        this.soon = undefined;
+        void this.refresh();
+      }, REFRESH_MS);
     });
     await this.refresh();
   }

@@ -61,8 +61,15 @@ export function podColumns(maxPodsOnANode: number): number {
   return Math.max(SIZES.node.minColumns, Math.ceil(Math.sqrt(maxPodsOnANode / 2.2)));
 }
 
-function gridSize(count: number, columns: number): { rows: number } {
-  return { rows: Math.max(1, Math.ceil(count / columns)) };
+/** From this many pods a node, it keeps room for one more (see podRows). */
+const SPARE_FROM = 12;
+
+/** Rows of pods in a node (or a metaphor's district) whose highest slot is `highestSlot` - 1. A large node always has
+ * room for one more pod, so that a pod coming and going on a full node (a CronJob's, every minute) does not resize
+ * it and move every node, pod and link below; a small one fits its pods (a spare row would be much of its height). */
+export function podRows(highestSlot: number, columns: number): number {
+  if (highestSlot < SPARE_FROM) return Math.max(1, Math.ceil(highestSlot / columns));
+  return Math.floor(highestSlot / columns) + 1;
 }
 
 /** Lays items of one size in rows that wrap at `width`. */
@@ -73,15 +80,42 @@ function wrapRow<T>(items: T[], y: number, width: number, w: number, h: number, 
   return { boxes, bottom: y + rows * (h + gap) - gap };
 }
 
-/** `slots`: each pod's slot in its node (or in the waiting zone), from SlotMemory. */
-export function layoutCluster(model: ClusterModel, slots: Map<string, number>): ClusterLayout {
+/** The frame a layout is drawn in, and what is drawn around the layout (in layout units) once fitted to it. */
+export interface ClusterFrame {
+  w: number;
+  h: number;
+  around?: { w: number; h: number };
+}
+
+/** `slots`: each pod's slot in its node (or in the waiting zone), from SlotMemory. Given the frame it is drawn in,
+ * nodes go as many to a row as make the whole view largest once fitted to it (its labels with it): a wide stage
+ * gets one long row, a narrow one a block. */
+export function layoutCluster(model: ClusterModel, slots: Map<string, number>, frame?: ClusterFrame): ClusterLayout {
+  const most = model.nodes.length;
+  if (!frame || frame.w <= 0 || frame.h <= 0 || most <= 1) return layoutRows(model, slots, SIZES.node.maxPerRow);
+  const around = frame.around ?? { w: 0, h: 0 };
+  let best = 1;
+  let bestScale = 0;
+  for (let perRow = 1; perRow <= most; perRow++) {
+    const { bounds } = layoutRows(model, slots, perRow);
+    const scale = Math.min(frame.w / (bounds.w + around.w), frame.h / (bounds.h + around.h));
+    // A longer row must do 2 % better to be chosen: near-ties keep the squarer block.
+    if (scale > bestScale * 1.02) {
+      best = perRow;
+      bestScale = scale;
+    }
+  }
+  return layoutRows(model, slots, best);
+}
+
+function layoutRows(model: ClusterModel, slots: Map<string, number>, maxPerRow: number): ClusterLayout {
   const { pod: P, node: N, service: S, workload: W, section } = SIZES;
   const slotOf = (p: PodView, i: number) => slots.get(p.key) ?? i;
   const highestSlot = (pods: PodView[]) => pods.reduce((m, p, i) => Math.max(m, slotOf(p, i) + 1), 0);
 
   const columns = podColumns(Math.max(1, ...model.nodes.map((n) => highestSlot(n.pods))));
   const nodeW = Math.max(N.minWidth, N.pad * 2 + columns * P.w + (columns - 1) * P.gap);
-  const perRow = Math.min(N.maxPerRow, Math.max(1, model.nodes.length));
+  const perRow = Math.min(maxPerRow, Math.max(1, model.nodes.length));
   const width = Math.max(SIZES.minWidth, perRow * nodeW + (perRow - 1) * N.gap);
 
   const sections: SectionLabel[] = [];
@@ -108,7 +142,7 @@ export function layoutCluster(model: ClusterModel, slots: Map<string, number>): 
   const pods: LaidPod[] = [];
   for (let r = 0; r * perRow < model.nodes.length; r++) {
     const rowNodes = model.nodes.slice(r * perRow, (r + 1) * perRow);
-    const rows = Math.max(...rowNodes.map((n) => gridSize(highestSlot(n.pods), columns).rows));
+    const rows = Math.max(...rowNodes.map((n) => podRows(highestSlot(n.pods), columns)));
     const nodeH = N.header + rows * P.h + (rows - 1) * P.gap + N.pad;
     rowNodes.forEach((node, i) => {
       const x = i * (nodeW + N.gap);

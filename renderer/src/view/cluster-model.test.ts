@@ -121,3 +121,22 @@ describe('slot memory', () => {
     expect(slots.assign(new Map([['', []], ['n1', ['a', 'x']]])).get('x')).toBe(1);
   });
 });
+
+describe('cluster layout in a frame', () => {
+  const five = Array.from({ length: 5 }, (_, i) => node(`n${i}`));
+  const world = [...five, ...five.map((n, i) => pod(`p${i}`, { node: n.metadata.name, phase: 'Running' }))];
+  const layoutIn = (frame?: { w: number; h: number }) => {
+    const model = buildClusterModel(world, { showSystem: false });
+    return layoutCluster(model, new SlotMemory().assign(new Map(model.nodes.map((n) => [n.name, n.pods.map((p) => p.key)]))), frame);
+  };
+  const rows = (l: ReturnType<typeof layoutIn>) => new Set(l.nodes.map((n) => n.y)).size;
+
+  it('puts as many nodes a row as make the view largest in a wide or a narrow frame', () => {
+    expect(rows(layoutIn({ w: 40, h: 8 }))).toBe(1);
+    expect(rows(layoutIn({ w: 4, h: 8 }))).toBeGreaterThan(2);
+  });
+
+  it('keeps three nodes a row without a frame', () => {
+    expect(rows(layoutIn())).toBe(2);
+  });
+});

@@ -1,9 +1,18 @@
 // How simulated time reads in the interface (UTC, like the cluster), and how long a command took. Pure.
 import type { Lang } from '../i18n/strings';
 
+/** One formatter per language: building an Intl.DateTimeFormat costs more than formatting with it, and the time
+ * bar formats the date at every diff of a playing simulation. */
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string, lang: Lang): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(new Date(iso));
 }
 
 export function formatClock(iso: string): string {

@@ -22,6 +22,9 @@ export interface TrafficPlaces {
 }
 
 const PAD = 40;
+/** How much the places grow the layout's bounds (trafficPlaces' `bounds`): the Internet on the left, the outside
+ * host on the right, the balancer above, the boundary's padding. */
+export const PLACES_AROUND = { w: 2 * PAD + 300 + 20 + 80 + 220 + 20, h: 2 * PAD + 150 + 20 + 20 };
 
 export function trafficPlaces(layout: ClusterLayout): TrafficPlaces {
   const b = layout.bounds;

@@ -4,8 +4,9 @@ import type { RequestRecord } from '../../../../src/traffic/traffic-state';
 import type { TrafficFrame, KubevilleApi } from '../../../../src/host/api';
 
 export const HOP_MS = 380;
-/** The counters and the panel follow the traffic at most this often (the particles, every frame). */
-const FRAME_EVERY_MS = 250;
+/** The counters and the panel follow the traffic at most this often (the particles, every frame): hundreds of
+ * counters re-laid out 4 times a second cost the view more frames than any other change. */
+const FRAME_EVERY_MS = 1000;
 const MAX_PARTICLES = 1500;
 
 export interface Particle {
@@ -21,6 +22,7 @@ export class TrafficState {
   particles: Particle[] = [];
   private unsubscribe: (() => void) | undefined;
   private frameAt = -Infinity;
+  private later: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private api: KubevilleApi) {}
 
@@ -29,15 +31,18 @@ export class TrafficState {
       if (diff.replaced) this.particles = [];
       if (diff.traffic) this.take(diff.traffic, Date.parse(diff.time));
     });
-    return () => this.unsubscribe?.();
+    return () => {
+      this.unsubscribe?.();
+      clearTimeout(this.later);
+    };
   }
 
   take(frame: TrafficFrame, simNow: number, wallNow = performance.now()): void {
-    // A frame without requests tells a change (a generator started or stopped): always shown.
-    if (!frame.records.length || wallNow - this.frameAt >= FRAME_EVERY_MS) {
-      this.frame = frame;
-      this.frameAt = wallNow;
-    }
+    // A frame without requests tells a change (a generator started or stopped): always shown. Others at most every
+    // FRAME_EVERY_MS; the last one held back is shown when that time is up (stepping sends a few frames, then none).
+    clearTimeout(this.later);
+    if (!frame.records.length || wallNow - this.frameAt >= FRAME_EVERY_MS) this.show(frame, wallNow);
+    else this.later = setTimeout(() => this.show(frame, performance.now()), this.frameAt + FRAME_EVERY_MS - wallNow);
     if (!frame.records.length) return;
     const first = frame.records[0].start;
     const span = Math.max(1, simNow - first);
@@ -48,6 +53,11 @@ export class TrafficState {
       this.particles.push({ record: r, born, clientPod: client });
     }
     if (this.particles.length > MAX_PARTICLES) this.particles.splice(0, this.particles.length - MAX_PARTICLES);
+  }
+
+  private show(frame: TrafficFrame, wallNow: number): void {
+    this.frame = frame;
+    this.frameAt = wallNow;
   }
 
   /** Drops particles whose journey (and fading failure mark) is over. */

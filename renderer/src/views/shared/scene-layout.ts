@@ -2,7 +2,7 @@
 // scene and slots give the same layout. A pod keeps its lot (SlotMemory); a newcomer takes the lowest free lot.
 // Districts grow as a square grid of lots, so 1 to 200 pods a node stay readable with zoom and pan.
 import { linkHorizontal } from 'd3';
-import type { Box } from '../../view/cluster-layout';
+import { podRows, type Box } from '../../view/cluster-layout';
 import type { ObjectKey } from '../../view/object-key';
 import type { Scene, SceneCronJob, SceneJob, SceneNode, ScenePod, SceneService, SceneWorkload } from './scene';
 
@@ -70,21 +70,24 @@ export function lotGroups(scene: Scene): Map<string, string[]> {
 export function layoutScene(scene: Scene, slots: Map<string, number>, S: SceneSizes, frame?: { w: number; h: number }): SceneLayout {
   const most = Math.max(1, Math.min(scene.nodes.length, S.district.maxPerRow + 3));
   if (!frame || frame.w <= 0 || frame.h <= 0 || most === 1) return layoutRows(scene, slots, S);
-  let best: SceneLayout | undefined;
+  let best = 1;
   let bestScale = 0;
   for (let perRow = 1; perRow <= most; perRow++) {
-    const layout = layoutRows(scene, slots, { ...S, district: { ...S.district, maxPerRow: perRow } });
-    const scale = Math.min(frame.w / layout.bounds.w, frame.h / layout.bounds.h);
+    // Only the bounds matter here: the links are drawn for the chosen layout alone.
+    const layout = layoutRows(scene, slots, { ...S, district: { ...S.district, maxPerRow: perRow } }, false);
+    // The waiting field comes and goes with each pod that waits a moment: it does not choose the rows.
+    const waitingH = layout.waiting ? layout.waiting.h + S.district.gap : 0;
+    const scale = Math.min(frame.w / layout.bounds.w, frame.h / Math.max(1, layout.bounds.h - waitingH));
     // A longer row must do 2 % better to be chosen: near-ties keep the squarer block.
     if (scale > bestScale * 1.02) {
-      best = layout;
+      best = perRow;
       bestScale = scale;
     }
   }
-  return best!;
+  return layoutRows(scene, slots, { ...S, district: { ...S.district, maxPerRow: best } });
 }
 
-function layoutRows(scene: Scene, slots: Map<string, number>, S: SceneSizes): SceneLayout {
+function layoutRows(scene: Scene, slots: Map<string, number>, S: SceneSizes, withLinks = true): SceneLayout {
   const slotOf = (p: ScenePod, i: number) => slots.get(p.key) ?? i;
   const highest = (pods: ScenePod[]) => pods.reduce((m, p, i) => Math.max(m, slotOf(p, i) + 1), 0);
   const maxPods = Math.max(1, ...scene.nodes.map((n) => highest(n.pods)));
@@ -111,7 +114,8 @@ function layoutRows(scene: Scene, slots: Map<string, number>, S: SceneSizes): Sc
   const gated = services.filter((s) => s.type === 'NodePort' || s.type === 'LoadBalancer');
   for (let r = 0; r * perRow < scene.nodes.length; r++) {
     const row = scene.nodes.slice(r * perRow, (r + 1) * perRow);
-    const rows = Math.max(1, ...row.map((n) => Math.ceil(Math.max(1, highest(n.pods)) / columns)));
+    // A large district keeps room for one more house: a pod coming and going (a CronJob's) does not resize it.
+    const rows = Math.max(1, ...row.map((n) => podRows(highest(n.pods), columns)));
     const h = D.header + rows * lot.h + (rows - 1) * lot.gap + D.pad;
     row.forEach((node, i) => {
       const x = x0 + i * (districtW + D.gap);
@@ -170,7 +174,7 @@ function layoutRows(scene: Scene, slots: Map<string, number>, S: SceneSizes): Sc
   const lotBox = new Map(lots.map((l) => [l.item.key, l]));
   const link = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
   const links: SceneLink[] = [];
-  for (const l of landmarks) {
+  for (const l of withLinks ? landmarks : []) {
     if (l.item.type === 'ExternalName') continue;
     if (l.item.type === 'LoadBalancer') {
       for (const g of gates) if (g.service === l.item.key) links.push({ key: `${l.item.key}→${g.key}`, from: l.item.key, to: g.key, path: link({ source: [l.x + l.w, l.y + l.h / 2], target: [g.x, g.y - 50] }) ?? '' });
