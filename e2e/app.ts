@@ -30,8 +30,8 @@ export class KubevilleApp {
     return (await entry.locator('pre').allTextContents()).join('');
   }
 
-  /** Clicks a time step button: 1000, 10000 or 60000 ms. */
-  async step(ms: 1000 | 10000 | 60000, times = 1): Promise<void> {
+  /** Clicks a time step button: 1 s, 10 s, 1 min, 1 h, 1 day or 7 days. */
+  async step(ms: 1000 | 10000 | 60000 | 3_600_000 | 86_400_000 | 604_800_000, times = 1): Promise<void> {
     for (let i = 0; i < times; i++) await this.page.locator(`[data-step="${ms}"]`).click();
   }
 

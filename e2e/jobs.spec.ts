@@ -45,3 +45,23 @@ test('the lesson’s batch/v1beta1 CronJob is refused with kubectl’s two lines
   await expect(explanation).toContainText('apiVersion: batch/v1');
   await page.screenshot({ path: 'test-results/screenshots/cronjob-v1beta1-explained.png' });
 });
+
+test('+7 days of an every-minute CronJob: the week goes by in a moment, and what is left is the last runs', async ({ page }) => {
+  test.setTimeout(90_000);
+  const app = await new KubevilleApp(page).open();
+  expect(await app.run('kubectl create cronjob hello --image=busybox --schedule="*/1 * * * *" -- /bin/sh -c date')).toBe('cronjob.batch/hello created\n');
+  const before = await app.simulatedTime();
+  const started = Date.now();
+  await app.step(604_800_000);
+  await expect(page.locator('[data-forwarding]')).toHaveCount(0, { timeout: 60_000 });
+  await expect.poll(() => app.simulatedTime()).toBe(before + 604_800_000);
+  const wallMs = Date.now() - started;
+  test.info().annotations.push({ type: 'wall time of +7 d', description: `${wallMs} ms` });
+  await page.screenshot({ path: 'test-results/screenshots/cronjob-after-7-days.png' });
+  // The history limits hold: three finished Jobs and the one of the last minute.
+  const jobs = (await app.run('kubectl get jobs --no-headers')).trim().split('\n');
+  expect(jobs.length).toBeGreaterThanOrEqual(3);
+  expect(jobs.length).toBeLessThanOrEqual(4);
+  expect(await app.run('kubectl get cronjob hello -o jsonpath={.status.lastScheduleTime}')).toMatch(/:00Z$/);
+  expect(app.errors).toEqual([]);
+});

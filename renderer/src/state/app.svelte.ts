@@ -20,6 +20,8 @@ export class AppState {
   /** A short message at the top (opened, saved, or why a file was refused). */
   notice = $state<{ text: string; error: boolean } | undefined>(undefined);
   startError = $state<string | undefined>(undefined);
+  /** A long step (an hour or more) in flight: the engine may take a moment, the time bar says so. */
+  forwarding = $state<number | undefined>(undefined);
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -61,8 +63,15 @@ export class AppState {
   setSpeed(speed: number): Promise<void> {
     return this.api.setPlayback({ playing: this.world.playback.playing, speed });
   }
-  step(ms: number): Promise<void> {
-    return this.api.advance(ms);
+  async step(ms: number): Promise<void> {
+    if (ms < 3_600_000) return this.api.advance(ms);
+    if (this.forwarding !== undefined) return;
+    this.forwarding = ms;
+    try {
+      await this.api.advance(ms);
+    } finally {
+      this.forwarding = undefined;
+    }
   }
   nextEvent(): Promise<void> {
     return this.api.advanceToNextEvent();

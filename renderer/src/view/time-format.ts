@@ -5,12 +5,25 @@ import type { Lang } from '../i18n/strings';
  * bar formats the date at every diff of a playing simulation. */
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 
+const shortDateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string, lang: Lang): string {
   if (!iso) return '';
   let format = dateFormats.get(lang);
   if (!format) {
     format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
     dateFormats.set(lang, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/** `3 Dec` / `3 déc.`: the day when the time bar has no room for the whole date. */
+export function formatShortDate(iso: string, lang: Lang): string {
+  if (!iso) return '';
+  let format = shortDateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+    shortDateFormats.set(lang, format);
   }
   return format.format(new Date(iso));
 }
