@@ -167,7 +167,35 @@ class Canonicalizer {
     return `@${Math.floor((ms - this.boundary) / 60_000)}m`;
   }
 
+  /** Strings repeat a lot in a saved state ('Normal', 'kubelet', field values): each is worked out once. */
+  private memo = new Map<string, string>();
+  private memoBorn = new Map<string, string>();
+
   string(s: string): string {
+    const memo = this.blurNodes ? this.memoBorn : this.memo;
+    let out = memo.get(s);
+    if (out === undefined) {
+      out = this.stringUncached(s);
+      memo.set(s, out);
+    }
+    return out;
+  }
+
+  /** `string(s)` as JSON text (quoted), also worked out once per string. */
+  private quotedMemo = new Map<string, string>();
+  private quotedMemoBorn = new Map<string, string>();
+
+  quoted(s: string): string {
+    const memo = this.blurNodes ? this.quotedMemoBorn : this.quotedMemo;
+    let out = memo.get(s);
+    if (out === undefined) {
+      out = JSON.stringify(this.string(s));
+      memo.set(s, out);
+    }
+    return out;
+  }
+
+  private stringUncached(s: string): string {
     // Most strings hold neither a time nor a generated name: both have digits (a uid or a pod name may not, and
     // is then compared as it is — which can only make two states differ, never alike).
     if (!HAS_DIGIT.test(s) && !this.blurNodes) return this.tokens.get(s) ?? s;
@@ -195,7 +223,7 @@ class Canonicalizer {
 
   /** The canonical text of a JSON value (keys sorted after renaming), appended to `out`. */
   write(v: unknown, out: string[], key?: string): void {
-    if (typeof v === 'string') out.push(JSON.stringify(this.string(v)));
+    if (typeof v === 'string') out.push(this.quoted(v));
     else if (typeof v === 'number') out.push(v >= MS_MIN && v < MS_MAX && this.inWindow(v) ? `"${this.relative(v)}"` : String(v));
     else if (Array.isArray(v)) {
       // A node's used IPs: those of older pods as they are; new pods' IPs went to whichever node they landed on.
@@ -222,7 +250,7 @@ class Canonicalizer {
       out.push('{');
       for (let i = 0; i < entries.length; i++) {
         if (i) out.push(',');
-        out.push(JSON.stringify(entries[i][0]), ':');
+        out.push(JSON.stringify(entries[i][0]) + ':');
         // An entry keyed by a birth (a new pod's uid) belongs to that birth.
         if (entries[i][0].includes('<')) this.born(entries[i][1], out, entries[i][2]);
         else this.write(entries[i][1], out, entries[i][2]);
