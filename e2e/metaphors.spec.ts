@@ -1,6 +1,6 @@
 // The lesson's three pictures as live views: every object has its drawn element in each view, switching views keeps
 // the clock running, the presenter's keys and tools work; screenshots of every view in both languages.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { KubevilleApp } from './app';
 
 const SCENARIO = `apiVersion: apps/v1
@@ -282,29 +282,60 @@ async function labelSizes(page: Page, svg: string): Promise<{ text: string; cls:
   });
 }
 
-// Issue 7 asks for labels of 18 px or more at 1080p. Measured here (computed font size × the SVG's scale on screen)
-// and attached, in the default layout and in projector mode; not asserted yet: the views do not reach it (see the
-// attachment), the scene's type being small next to its shapes for the stage the panels leave at 1920×1080.
-test('label sizes on screen at 1920×1080 in every view, with and without projector mode', async ({ page }, info) => {
-  test.setTimeout(60_000);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  const app = await new KubevilleApp(page).open();
-  await loadScenario(app);
-  const report: string[] = [];
+// Issue 7 asks for labels of 18 px or more at 1080p: every word drawn in a view's SVG reads at 18 px or more on
+// screen (computed font size × the SVG's scale), in every view, in the default layout and in projector mode; the
+// sizes are attached. Labels are sized in screen space (renderer/src/view/label-fit.ts): what does not fit is cut or
+// left out, never drawn smaller.
+async function measureLabels(page: Page, projectorSizes: { width: number; height: number }[], report: string[], label: string, info?: TestInfo): Promise<{ view: string; projector: boolean; min: number; small: string[] }[]> {
+  const out: { view: string; projector: boolean; min: number; small: string[] }[] = [];
   for (const projector of [false, true]) {
+    if (projector && !projectorSizes.length) continue;
     if (projector) await pressKey(page, 'f');
     for (const view of VIEWS) {
       await pressKey(page, view.key);
       await expect(page.locator(`.view svg[data-view="${view.svg}"]`)).toBeVisible();
+      await page.mouse.move(1, 1);
       await page.waitForTimeout(700);
+      if (info) {
+        const path = `test-results/screenshots/metaphors/labels-${view.id}${projector ? '-projector' : ''}-${label}.png`;
+        await page.screenshot({ path });
+        await info.attach(`labels-${view.id}${projector ? '-projector' : ''}-${label}`, { path, contentType: 'image/png' });
+      }
       const labels = await labelSizes(page, view.svg);
       const byClass = new Map<string, number>();
       for (const l of labels) byClass.set(`${l.kind}/${l.cls}`, Math.min(byClass.get(`${l.kind}/${l.cls}`) ?? Infinity, l.px));
       expect(labels.length, `${view.id}: labels measured`).toBeGreaterThan(10);
       const min = Math.min(...labels.map((l) => l.px));
-      report.push(`${projector ? 'projector ' : ''}${view.id}: min ${min.toFixed(1)} px; ${[...byClass].map(([c, px]) => `${c} ${px.toFixed(1)}`).join(', ')}`);
+      report.push(`${label}${projector ? ' projector' : ''} ${view.id}: min ${min.toFixed(1)} px, ${labels.length} labels; ${[...byClass].map(([c, px]) => `${c} ${px.toFixed(1)}`).join(', ')}`);
+      out.push({ view: view.id, projector, min, small: labels.filter((l) => l.px < 18).map((l) => `${l.kind}/${l.cls} "${l.text}" ${l.px.toFixed(1)} px`) });
     }
+    if (projector) await pressKey(page, 'f');
   }
+  return out;
+}
+
+test('every label reads at 18 px or more at 1920×1080 in every view, with and without projector mode', async ({ page }, info) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const app = await new KubevilleApp(page).open();
+  await loadScenario(app);
+  const report: string[] = [];
+  const measured = await measureLabels(page, [{ width: 1920, height: 1080 }], report, '1920x1080', info);
   console.log(report.join('\n'));
   await info.attach('label-sizes', { body: report.join('\n'), contentType: 'text/plain' });
+  for (const m of measured) expect(m.small, `${m.projector ? 'projector ' : ''}${m.view}: labels under 18 px`).toEqual([]);
+  expect(app.errors).toEqual([]);
+});
+
+test('every label reads at 18 px or more at 1280×720 in projector mode', async ({ page }, info) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = await new KubevilleApp(page).open();
+  await loadScenario(app);
+  const report: string[] = [];
+  const measured = await measureLabels(page, [{ width: 1280, height: 720 }], report, '1280x720', info);
+  console.log(report.join('\n'));
+  await info.attach('label-sizes-1280x720', { body: report.join('\n'), contentType: 'text/plain' });
+  for (const m of measured.filter((m) => m.projector)) expect(m.small, `projector ${m.view}: labels under 18 px`).toEqual([]);
+  expect(app.errors).toEqual([]);
 });

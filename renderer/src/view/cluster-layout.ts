@@ -50,8 +50,8 @@ export interface ClusterLayout {
 export const SIZES = {
   pod: { w: 260, h: 58, gap: 12 },
   node: { pad: 20, header: 166, gap: 40, minColumns: 1, minWidth: 480, maxPerRow: 3 },
-  service: { w: 300, h: 92, gap: 24 },
-  workload: { w: 280, h: 56, gap: 16 },
+  service: { w: 355, h: 92, gap: 16 },
+  workload: { w: 360, h: 60, gap: 16 },
   section: { label: 40, gap: 36 },
   minWidth: 900,
 } as const;

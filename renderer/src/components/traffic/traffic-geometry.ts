@@ -31,7 +31,7 @@ export function trafficPlaces(layout: ClusterLayout): TrafficPlaces {
   const boundary = { x: b.x - PAD, y: b.y - PAD, w: b.w + 2 * PAD, h: b.h + 2 * PAD };
   const internet = { x: boundary.x - 300, y: boundary.y + boundary.h / 2 - 70, w: 220, h: 140 };
   const outside = { x: boundary.x + boundary.w + 80, y: boundary.y + boundary.h / 2 - 70, w: 220, h: 140 };
-  const balancer = { x: boundary.x + boundary.w / 2 - 130, y: boundary.y - 150, w: 260, h: 80 };
+  const balancer = { x: boundary.x + boundary.w / 2 - 130, y: boundary.y - 150, w: 260, h: 100 };
   const gates = new Map<string, Point>();
   for (const n of layout.nodes) gates.set(n.node.name, { x: n.x + n.w / 2, y: n.y });
   const services = new Map<string, Point>();
