@@ -92,3 +92,23 @@ describe('Session.rewindTo with checkpoints', () => {
     expect(replayed(true)).toBeLessThan(replayed(false) / 2);
   });
 });
+
+describe('Session.advance and the time-lapse', () => {
+  it('journals a long advance as one lapsed entry and replays it to the same state', { timeout: 30_000 }, () => {
+    const s = new Session({ start: START, seed: 3 });
+    s.run('kubectl create cronjob tick --image=busybox --schedule="*/1 * * * *" -- date');
+    s.advance(1000);
+    s.advance(1000);
+    s.advance(4 * 3_600_000);
+    expect(s.sim.lapsedMs).toBeGreaterThan(0);
+    // Frames merge; the lapsed advance stays one piece of its own.
+    expect(s.journal.filter((e) => e.type === 'advance').map((e) => (e.type === 'advance' ? [e.ms, e.lapse ?? false] : []))).toEqual([
+      [2000, false],
+      [4 * 3_600_000, true],
+    ]);
+    const end = s.sim.now();
+    const state = JSON.stringify(s.sim.save());
+    expect(s.rewindTo(end, { useCheckpoints: false })).toBe(true);
+    expect(JSON.stringify(s.sim.save())).toBe(state);
+  });
+});

@@ -172,12 +172,15 @@ export class Simulation {
   private lapseTowards(target: number): void {
     // The hour just before the advance is rarely a steady one (the learner has just created things); boundaries
     // sit a few minutes after it, away from the first runs' history filling up.
-    let anchor = this.clock.now() + LAPSE_PERIOD_MS + LAPSE_OFFSET_MS;
+    let earliest = this.clock.now() + LAPSE_PERIOD_MS + LAPSE_OFFSET_MS;
     // After an attempt that found no repeat, wait longer and longer before the next: fingerprints cost time.
     let wait = 0;
     for (;;) {
-      const period = schedulePeriod(this.store.list('CronJob'), anchor - LAPSE_PERIOD_MS, target);
+      const period = schedulePeriod(this.store.list('CronJob'), earliest - LAPSE_PERIOD_MS, target);
       if (period === undefined) return;
+      // Boundaries sit halfway between two runs, when the last run's random second or two of pulling and starting
+      // is over (runs start on whole minutes).
+      const anchor = Math.ceil((earliest - period / 2) / period) * period + period / 2;
       // Not enough time left to skip one period and simulate the last hour in full.
       if (target - anchor < LAPSE_PERIOD_MS + 2 * period) return;
       this.runTo(anchor);
@@ -193,7 +196,7 @@ export class Simulation {
           return;
         }
       }
-      anchor = this.clock.now() + wait;
+      earliest = this.clock.now() + wait;
       wait = wait === 0 ? LAPSE_PERIOD_MS : wait * 2;
     }
   }

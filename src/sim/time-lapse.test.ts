@@ -55,6 +55,11 @@ describe('time-lapse', { timeout: 30_000 }, () => {
     }
   }, 30_000);
 
+  it.each([0, 2_000, 29_000, 58_500])('lapses whatever second of the minute the advance starts at (+%i ms)', (offset) => {
+    const t = new TestCluster({ freezeObjects: false }).apply(HELLO).advance(offset).advance(3.5 * HOUR);
+    expect(t.sim.lapsedMs).toBeGreaterThan(0);
+  });
+
   it('goes on at every-minute pace after the jump, firing at second 0', () => {
     const t = new TestCluster().apply(HELLO).advance(7 * 24 * HOUR);
     expect(t.sim.lapsedMs).toBeGreaterThan(160 * HOUR);
