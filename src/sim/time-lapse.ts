@@ -1,26 +1,28 @@
-// Time-lapse: how a long advance skips hours that repeat exactly.
+// Time-lapse: how a long advance skips periods that repeat.
 //
-// A cluster driven only by frequent CronJobs settles into a steady state: every hour the same Jobs, pods and events
-// come and go, and the objects that outlive the hour (nodes, the CronJob, long-running pods) end it as they began
-// it. When the saved state at two boundaries one hour apart is the same — once the objects born during the last
-// hour are renamed by birth order and times are taken relative to the boundary — the next hours can only repeat it
-// too. The simulation then moves that state forward by whole hours (the same Jobs, events and timers, later) and
-// simulates the last hour in full, so everything a learner can see afterwards was really made by the controllers.
+// A cluster driven by frequent CronJobs settles into a steady state: every minute (or every period of the
+// schedules) the same Jobs, pods and events come and go, and the objects that outlive them (nodes, the CronJob,
+// long-running pods) stay as they were. When the saved state at two boundaries one period apart is the same — once
+// the objects born during the last hour (an Event's lifetime) are renamed by a chance-free birth order, times within
+// an hour of the boundary are taken relative to it (to the minute), cursors are left out and the scheduler's coin
+// toss between equal nodes is blurred — the next periods can only repeat it. The simulation then moves that state
+// forward by whole periods (the same Jobs, events and timers, later) and simulates the last hour in full, so
+// everything a learner can see afterwards was made by the controllers.
 //
-// What the skipped hours change besides time is left as it is: resourceVersions and the random stream go on from
-// where they were, and IPs are allocated from where the allocator stood (any of those values is one a real cluster
-// could hand out). Anything that accumulates — a file per run on a hostPath, a container's restart count, a log
-// that grows — makes the states differ, so such hours are simulated in full.
+// The jump replays one way the skipped periods could have gone: resourceVersions and the random stream go on from
+// where they were, and IPs are allocated from where the allocator stood (values a real cluster could hand out, not
+// the ones a full simulation would have). Anything that accumulates — a file per run on a hostPath, a restart count,
+// a server log that grows — makes the states differ, so such periods are simulated in full.
 import type { KubeObject } from '../api/meta';
 import { parseStandard, type Schedule } from '../cron/schedule';
 import { offsetAt } from '../cron/time-zone';
 import type { SimulationState } from './simulation';
 
-/** The period compared: an hour, the lifetime of an Event, so every object born in one cycle is gone by the next. */
+/** An Event's lifetime: the window of births and times a fingerprint renames, the hour simulated after a jump, and the longest period compared. */
 export const LAPSE_PERIOD_MS = 3_600_000;
 /** The shortest advance that may skip: an hour to settle, two boundaries a period apart, and the hour simulated after the jump. */
 export const LAPSE_MIN_ADVANCE_MS = 3 * LAPSE_PERIOD_MS;
-/** Boundaries are taken this long after a whole number of hours from the start of the advance. */
+/** The first boundary is at least an hour and this long after the advance starts: the first runs' history (the 3 kept Jobs) fills up meanwhile. */
 export const LAPSE_OFFSET_MS = 300_000;
 
 const ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
@@ -29,8 +31,8 @@ const MS_MIN = 1e12;
 const MS_MAX = 1e14;
 /** Counters and cursors whose values never change what happens next, only which names or addresses are handed out. */
 const CURSOR_KEYS = new Set(['resourceVersion', 'lastIp', 'seq', 'nextSeq', 'counter', 'revision']);
-/** Words as names are written (DNS labels, dotted event names, uids): the unit in which tokens are looked up. */
 const HAS_DIGIT = /[0-9]/;
+/** Words as names are written (DNS labels, dotted event names, uids): the unit in which tokens are looked up. */
 const WORD = /[A-Za-z0-9](?:[A-Za-z0-9._:/-]*[A-Za-z0-9])?/g;
 
 function isoToMs(s: string): { ms: number; base: string; fraction: string; zone: string } | undefined {
