@@ -45,8 +45,8 @@ export class Simulation {
   /** Set while a time-lapse rewrites the store: watchers hear the new times, controllers have nothing to redo. */
   private lapsing = false;
   /**
-   * Long advances skip hours that repeat exactly (see time-lapse.ts). Off, every hour is simulated: what tests of
-   * the lapse itself compare against.
+   * Long advances skip periods that repeat (see time-lapse.ts). Off, everything is simulated: what tests of the
+   * lapse itself compare against.
    */
   timeLapse = true;
   /** Simulated time skipped by time-lapses so far, ms (not saved: a figure for benches and the CLI). */
@@ -165,9 +165,9 @@ export class Simulation {
   }
 
   /**
-   * Simulates hour after hour until two boundaries an hour apart have the same fingerprint, then moves the state
-   * forward by as many whole hours as leave one full hour to simulate before `target` (so every object visible at
-   * the end was made by the controllers after the jump).
+   * Simulates until two boundaries one schedule period apart (or an hour apart) have the same fingerprint, then
+   * moves the state forward by as many whole periods as leave at least an hour to simulate before `target` (so every
+   * object visible at the end was made by the controllers after the jump).
    */
   private lapseTowards(target: number): void {
     // The hour just before the advance is rarely a steady one (the learner has just created things); boundaries
