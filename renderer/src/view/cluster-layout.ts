@@ -44,6 +44,8 @@ export interface ClusterLayout {
   sections: SectionLabel[];
   pendingZone?: Box;
   bounds: Box;
+  /** Pod columns in every node (pass it back as `previousColumns` to keep them while a node's pods come and go). */
+  columns: number;
 }
 
 /** Sizes, in layout units. */
@@ -56,9 +58,23 @@ export const SIZES = {
   minWidth: 900,
 } as const;
 
-/** Pod columns inside every node: enough that a node stays roughly as wide as it is tall. */
-export function podColumns(maxPodsOnANode: number): number {
-  return Math.max(SIZES.node.minColumns, Math.ceil(Math.sqrt(maxPodsOnANode / 2.2)));
+/** Pod cards as wide as a full name at 18 px when a node holds few pods (the lesson's 1–3): one card a row, as wide
+ * as the node; two a row up to POD_WIDE.twoUpTo; the dense grid beyond. Width per column count. */
+export const POD_WIDE = { oneUpTo: 6, twoUpTo: 12, w: [0, 560, 400] as readonly number[] } as const;
+
+/** Pod columns inside every node: one or two wide cards a row for a few pods, else enough that a node stays roughly
+ * as wide as it is tall. Given the columns in use (`previous`), fewer are taken only once one more pod would still fit
+ * them: a pod coming and going at the edge does not reflow every node. */
+export function podColumns(maxPodsOnANode: number, previous?: number): number {
+  const columnsFor = (n: number) => (n <= POD_WIDE.oneUpTo ? 1 : n <= POD_WIDE.twoUpTo ? 2 : Math.max(3, Math.ceil(Math.sqrt(n / 2.2))));
+  const target = columnsFor(maxPodsOnANode);
+  if (previous !== undefined && previous > target && columnsFor(maxPodsOnANode + 1) >= previous) return previous;
+  return target;
+}
+
+/** A pod card's width with `columns` a row. */
+export function podWidth(columns: number): number {
+  return POD_WIDE.w[columns] ?? SIZES.pod.w;
 }
 
 /** From this many pods a node, it keeps room for one more (see podRows). */
@@ -90,14 +106,15 @@ export interface ClusterFrame {
 /** `slots`: each pod's slot in its node (or in the waiting zone), from SlotMemory. Given the frame it is drawn in,
  * nodes go as many to a row as make the whole view largest once fitted to it (its labels with it): a wide stage
  * gets one long row, a narrow one a block. */
-export function layoutCluster(model: ClusterModel, slots: Map<string, number>, frame?: ClusterFrame): ClusterLayout {
+export function layoutCluster(model: ClusterModel, slots: Map<string, number>, frame?: ClusterFrame, previousColumns?: number): ClusterLayout {
   const most = model.nodes.length;
-  if (!frame || frame.w <= 0 || frame.h <= 0 || most <= 1) return layoutRows(model, slots, SIZES.node.maxPerRow);
+  const columns = podColumns(Math.max(1, ...model.nodes.map((n) => highestSlot(n.pods, slots))), previousColumns);
+  if (!frame || frame.w <= 0 || frame.h <= 0 || most <= 1) return layoutRows(model, slots, SIZES.node.maxPerRow, columns);
   const around = frame.around ?? { w: 0, h: 0 };
   let best = 1;
   let bestScale = 0;
   for (let perRow = 1; perRow <= most; perRow++) {
-    const { bounds } = layoutRows(model, slots, perRow);
+    const { bounds } = layoutRows(model, slots, perRow, columns);
     const scale = Math.min(frame.w / (bounds.w + around.w), frame.h / (bounds.h + around.h));
     // A longer row must do 2 % better to be chosen: near-ties keep the squarer block.
     if (scale > bestScale * 1.02) {
@@ -105,15 +122,19 @@ export function layoutCluster(model: ClusterModel, slots: Map<string, number>, f
       bestScale = scale;
     }
   }
-  return layoutRows(model, slots, best);
+  return layoutRows(model, slots, best, columns);
 }
 
-function layoutRows(model: ClusterModel, slots: Map<string, number>, maxPerRow: number): ClusterLayout {
-  const { pod: P, node: N, service: S, workload: W, section } = SIZES;
-  const slotOf = (p: PodView, i: number) => slots.get(p.key) ?? i;
-  const highestSlot = (pods: PodView[]) => pods.reduce((m, p, i) => Math.max(m, slotOf(p, i) + 1), 0);
+function highestSlot(pods: PodView[], slots: Map<string, number>): number {
+  return pods.reduce((m, p, i) => Math.max(m, (slots.get(p.key) ?? i) + 1), 0);
+}
 
-  const columns = podColumns(Math.max(1, ...model.nodes.map((n) => highestSlot(n.pods))));
+function layoutRows(model: ClusterModel, slots: Map<string, number>, maxPerRow: number, columns: number): ClusterLayout {
+  const { node: N, service: S, workload: W, section } = SIZES;
+  const P = { ...SIZES.pod, w: podWidth(columns) };
+  const slotOf = (p: PodView, i: number) => slots.get(p.key) ?? i;
+  const highest = (pods: PodView[]) => highestSlot(pods, slots);
+
   const nodeW = Math.max(N.minWidth, N.pad * 2 + columns * P.w + (columns - 1) * P.gap);
   const perRow = Math.min(maxPerRow, Math.max(1, model.nodes.length));
   const width = Math.max(SIZES.minWidth, perRow * nodeW + (perRow - 1) * N.gap);
@@ -142,7 +163,7 @@ function layoutRows(model: ClusterModel, slots: Map<string, number>, maxPerRow: 
   const pods: LaidPod[] = [];
   for (let r = 0; r * perRow < model.nodes.length; r++) {
     const rowNodes = model.nodes.slice(r * perRow, (r + 1) * perRow);
-    const rows = Math.max(...rowNodes.map((n) => podRows(highestSlot(n.pods), columns)));
+    const rows = Math.max(...rowNodes.map((n) => podRows(highest(n.pods), columns)));
     const nodeH = N.header + rows * P.h + (rows - 1) * P.gap + N.pad;
     rowNodes.forEach((node, i) => {
       const x = i * (nodeW + N.gap);
@@ -161,7 +182,7 @@ function layoutRows(model: ClusterModel, slots: Map<string, number>, maxPerRow: 
     sections.push({ label: 'view.pending', x: 0, y });
     const top = y + section.label;
     const perLine = Math.max(1, Math.floor((width - 2 * N.pad + P.gap) / (P.w + P.gap)));
-    const lines = Math.ceil(highestSlot(model.pending) / perLine);
+    const lines = Math.ceil(highest(model.pending) / perLine);
     pendingZone = { x: 0, y: top, w: width, h: N.pad * 2 + lines * P.h + (lines - 1) * P.gap };
     model.pending.forEach((pod, j) => {
       const slot = slotOf(pod, j);
@@ -182,5 +203,5 @@ function layoutRows(model: ClusterModel, slots: Map<string, number>, maxPerRow: 
     }
   }
 
-  return { nodes, pods, services, workloads, links, sections, pendingZone, bounds: { x: 0, y: 0, w: width, h: Math.max(y - N.gap, 1) } };
+  return { nodes, pods, services, workloads, links, sections, pendingZone, bounds: { x: 0, y: 0, w: width, h: Math.max(y - N.gap, 1) }, columns };
 }

@@ -5,7 +5,7 @@ import type { Pod, PodPhase } from '../../../src/api/pod';
 import type { Service } from '../../../src/api/service';
 import type { EndpointSlice } from '../../../src/api/endpoint-slice';
 import { buildClusterModel } from './cluster-model';
-import { layoutCluster, SIZES } from './cluster-layout';
+import { layoutCluster, podColumns, podWidth, SIZES } from './cluster-layout';
 import { SlotMemory } from './slot-memory';
 
 function node(name: string, labels: Record<string, string> = {}, taints: Node['spec']['taints'] = []): Node {
@@ -132,11 +132,28 @@ describe('cluster layout in a frame', () => {
   const rows = (l: ReturnType<typeof layoutIn>) => new Set(l.nodes.map((n) => n.y)).size;
 
   it('puts as many nodes a row as make the view largest in a wide or a narrow frame', () => {
-    expect(rows(layoutIn({ w: 40, h: 8 }))).toBe(1);
+    // One pod a node: wide cards (a full name), nodes about 2.5 times as wide as tall.
+    expect(rows(layoutIn({ w: 80, h: 8 }))).toBe(1);
     expect(rows(layoutIn({ w: 4, h: 8 }))).toBeGreaterThan(2);
   });
 
   it('keeps three nodes a row without a frame', () => {
     expect(rows(layoutIn())).toBe(2);
+  });
+});
+
+describe('pod columns', () => {
+  it('gives a few pods a node one wide card a row, a dozen two, more a dense grid', () => {
+    expect([1, 3, 6, 7, 12, 13, 40].map((n) => podColumns(n))).toEqual([1, 1, 1, 2, 2, 3, 5]);
+    expect(podWidth(1)).toBeGreaterThanOrEqual(560);
+    expect(podWidth(5)).toBe(SIZES.pod.w);
+  });
+
+  it('keeps its columns while one pod comes and goes at a tier edge', () => {
+    expect(podColumns(6, 2)).toBe(2);
+    expect(podColumns(5, 2)).toBe(1);
+    expect(podColumns(12, 3)).toBe(3);
+    expect(podColumns(11, 3)).toBe(2);
+    expect(podColumns(8, 1)).toBe(2);
   });
 });

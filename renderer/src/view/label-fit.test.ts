@@ -21,7 +21,7 @@ describe('labels sized in screen space', () => {
   });
 
   it('cuts a generated name in the middle, and leaves out what cannot be cut readably', () => {
-    expect(fitLine({ text: 'web-7957885594-dnd8x', design: 20, face: 'bold', cut: 'middle' }, 230, 0.5)).toEqual({ text: 'web…dnd8x', size: 36 });
+    expect(fitLine({ text: 'web-7957885594-dnd8x', design: 20, face: 'bold', cut: 'middle' }, 230, 0.5)).toEqual({ text: 'web-…nd8x', size: 36 });
     expect(fitLine({ text: 'Running', design: 16, face: 'mono', cut: 'none' }, 100, 0.5)).toBeUndefined();
     expect(fitLine({ text: 'web-7957885594-dnd8x', design: 20, cut: 'middle' }, 60, 0.5)).toBeUndefined();
   });

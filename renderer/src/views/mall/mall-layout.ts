@@ -5,6 +5,7 @@ import { layoutScene, type SceneLayout, type SceneSizes } from '../shared/scene-
 
 export const MALL_SIZES: SceneSizes = {
   lot: { w: 160, h: 156, gap: 16 },
+  wideLot: { w: 600, h: 100, upTo: 5 },
   district: { pad: 26, header: 110, gap: 44, maxPerRow: 3, minWidth: 380 },
   landmark: { w: 340, h: 150, gap: 22 },
   side: { w: 360, tower: 210, crew: 88, workload: 88, gap: 16 },
@@ -12,6 +13,6 @@ export const MALL_SIZES: SceneSizes = {
   band: 70,
 };
 
-export function layoutMall(scene: Scene, slots: Map<string, number>, frame?: { w: number; h: number }): SceneLayout {
-  return layoutScene(scene, slots, MALL_SIZES, frame);
+export function layoutMall(scene: Scene, slots: Map<string, number>, frame?: { w: number; h: number }, previousColumns?: number): SceneLayout {
+  return layoutScene(scene, slots, MALL_SIZES, frame, previousColumns);
 }

@@ -29,6 +29,9 @@ export interface SceneLink {
 
 export interface SceneSizes {
   lot: { w: number; h: number; gap: number };
+  /** A few pods a district (the lesson's 1–3): one lot a row, the building on its left and its whole name beside
+   * it, up to `upTo` pods a district. */
+  wideLot?: { w: number; h: number; upTo: number };
   district: { pad: number; header: number; gap: number; maxPerRow: number; minWidth: number };
   landmark: { w: number; h: number; gap: number };
   side: { w: number; tower: number; crew: number; workload: number; gap: number };
@@ -51,11 +54,23 @@ export interface SceneLayout {
   bounds: Box;
   /** Few pods a node: names fit under every house. */
   labelled: boolean;
+  /** Lot columns in every district (pass it back as `previousColumns`); 1 is the wide lots. */
+  columns: number;
 }
 
-/** Lot columns in a district: a square grid, at least two. */
-export function lotColumns(maxPods: number): number {
-  return Math.max(2, Math.ceil(Math.sqrt(maxPods)));
+/** Lot columns in a district: one wide lot a row up to `wideUpTo` pods, else a square grid of at least two. Given
+ * the columns in use (`previous`), fewer are taken only once one more pod would still fit them, so a pod coming and
+ * going at the edge does not reflow every district. */
+export function lotColumns(maxPods: number, wideUpTo = 0, previous?: number): number {
+  const columnsFor = (n: number) => (n <= wideUpTo ? 1 : Math.max(2, Math.ceil(Math.sqrt(n))));
+  const target = columnsFor(maxPods);
+  if (previous !== undefined && previous > target && columnsFor(maxPods + 1) >= previous) return previous;
+  return target;
+}
+
+/** Where the building is drawn in its lot: the lot itself, or the square on the left of a wide lot. */
+export function buildingBox(lot: Box): Box {
+  return lot.w > lot.h * 2 ? { x: lot.x, y: lot.y, w: lot.h, h: lot.h } : lot;
 }
 
 /** The groups SlotMemory keeps each pod's lot in: one per node, '' for the waiting field. */
@@ -67,14 +82,16 @@ export function lotGroups(scene: Scene): Map<string, string[]> {
 
 /** Lays the scene out; given the frame it is drawn in, districts go as many to a row as make the whole scene
  * largest once fitted to that frame (a wide projector gets one long row, a narrow window a square block). */
-export function layoutScene(scene: Scene, slots: Map<string, number>, S: SceneSizes, frame?: { w: number; h: number }): SceneLayout {
+export function layoutScene(scene: Scene, slots: Map<string, number>, S: SceneSizes, frame?: { w: number; h: number }, previousColumns?: number): SceneLayout {
   const most = Math.max(1, Math.min(scene.nodes.length, S.district.maxPerRow + 3));
-  if (!frame || frame.w <= 0 || frame.h <= 0 || most === 1) return layoutRows(scene, slots, S);
+  const maxPods = Math.max(1, ...scene.nodes.map((n) => highestLot(n.pods, slots)));
+  const columns = lotColumns(maxPods, S.wideLot?.upTo ?? 0, previousColumns);
+  if (!frame || frame.w <= 0 || frame.h <= 0 || most === 1) return layoutRows(scene, slots, S, columns);
   let best = 1;
   let bestScale = 0;
   for (let perRow = 1; perRow <= most; perRow++) {
     // Only the bounds matter here: the links are drawn for the chosen layout alone.
-    const layout = layoutRows(scene, slots, { ...S, district: { ...S.district, maxPerRow: perRow } }, false);
+    const layout = layoutRows(scene, slots, { ...S, district: { ...S.district, maxPerRow: perRow } }, columns, false);
     // The waiting field comes and goes with each pod that waits a moment: it does not choose the rows.
     const waitingH = layout.waiting ? layout.waiting.h + S.district.gap : 0;
     const scale = Math.min(frame.w / layout.bounds.w, frame.h / Math.max(1, layout.bounds.h - waitingH));
@@ -84,15 +101,19 @@ export function layoutScene(scene: Scene, slots: Map<string, number>, S: SceneSi
       bestScale = scale;
     }
   }
-  return layoutRows(scene, slots, { ...S, district: { ...S.district, maxPerRow: best } });
+  return layoutRows(scene, slots, { ...S, district: { ...S.district, maxPerRow: best } }, columns);
 }
 
-function layoutRows(scene: Scene, slots: Map<string, number>, S: SceneSizes, withLinks = true): SceneLayout {
+function highestLot(pods: ScenePod[], slots: Map<string, number>): number {
+  return pods.reduce((m, p, i) => Math.max(m, (slots.get(p.key) ?? i) + 1), 0);
+}
+
+function layoutRows(scene: Scene, slots: Map<string, number>, S: SceneSizes, columns: number, withLinks = true): SceneLayout {
   const slotOf = (p: ScenePod, i: number) => slots.get(p.key) ?? i;
-  const highest = (pods: ScenePod[]) => pods.reduce((m, p, i) => Math.max(m, slotOf(p, i) + 1), 0);
+  const highest = (pods: ScenePod[]) => highestLot(pods, slots);
   const maxPods = Math.max(1, ...scene.nodes.map((n) => highest(n.pods)));
-  const columns = lotColumns(maxPods);
-  const { lot, district: D, landmark: L, side } = S;
+  const { district: D, landmark: L, side } = S;
+  const lot = columns === 1 && S.wideLot ? { ...S.wideLot, gap: S.lot.gap } : S.lot;
   const districtW = Math.max(D.minWidth, D.pad * 2 + columns * lot.w + (columns - 1) * lot.gap);
   const perRow = Math.min(D.maxPerRow, Math.max(1, scene.nodes.length));
   const mainW = perRow * districtW + (perRow - 1) * D.gap;
@@ -101,12 +122,19 @@ function layoutRows(scene: Scene, slots: Map<string, number>, S: SceneSizes, wit
   // services, then the ExternalName signposts.
   const order = { LoadBalancer: 0, NodePort: 1, ClusterIP: 2, ExternalName: 3 } as const;
   const services = [...scene.services].sort((a, b) => order[a.type] - order[b.type]);
-  const perColumn = Math.max(4, Math.ceil(Math.sqrt(services.length * 3)));
+  // As many a column as the districts are tall (one column beside them rather than a second one of one or two).
+  const gateBand = services.some((s) => s.type === 'NodePort' || s.type === 'LoadBalancer') ? S.gate.h + 50 : 0;
+  let mainH = gateBand - D.gap;
+  for (let r = 0; r * perRow < scene.nodes.length; r++) {
+    const rows = Math.max(1, ...scene.nodes.slice(r * perRow, (r + 1) * perRow).map((n) => podRows(highest(n.pods), columns)));
+    mainH += D.gap + D.header + rows * lot.h + (rows - 1) * lot.gap + D.pad;
+  }
+  const perColumn = Math.max(4, Math.ceil(Math.sqrt(services.length * 3)), Math.floor((mainH + L.gap) / (L.h + L.gap)));
   const landmarkColumns = Math.ceil(services.length / perColumn);
   const landmarks: Placed<SceneService>[] = services.map((s, i) => ({ item: s, x: Math.floor(i / perColumn) * (L.w + L.gap), y: (i % perColumn) * (L.h + L.gap), w: L.w, h: L.h }));
   const x0 = landmarkColumns ? landmarkColumns * (L.w + L.gap) - L.gap + S.band : 0;
   // Room above the first row of districts for the gates' number signs.
-  let y = services.some((s) => s.type === 'NodePort' || s.type === 'LoadBalancer') ? S.gate.h + 50 : 0;
+  let y = gateBand;
 
   const districts: Placed<SceneNode>[] = [];
   const lots: PlacedPod[] = [];
@@ -199,5 +227,6 @@ function layoutRows(scene: Scene, slots: Map<string, number>, S: SceneSizes, wit
     inside,
     bounds: { x: -D.pad - 10, y: -D.pad - 10, w: width + 2 * D.pad + 20, h: height + 2 * D.pad + 20 },
     labelled: maxPods <= 16,
+    columns,
   };
 }

@@ -2,7 +2,7 @@
 // engine reports (WorldDiff.traffic.records) to walks along the metaphor's hops. Pure.
 import type { RequestRecord } from '../../../../src/traffic/traffic-state';
 import { keyOf, type ObjectKey } from '../../view/object-key';
-import type { SceneLayout } from './scene-layout';
+import { buildingBox, type SceneLayout } from './scene-layout';
 
 /** One request, as the technical view's particle would travel it. */
 export interface Walk {
@@ -46,7 +46,10 @@ export function walkRoute(walk: Walk, layout: SceneLayout): [number, number][] {
   if (walk.entry !== 'inside' && gate) route.push([gate.x, gate.y - 40], [gate.x, gate.y + 10]);
   else if (landmark) route.push([landmark.x + landmark.w / 2, landmark.y + landmark.h]);
   const house = walk.pod ? layout.lots.find((l) => l.item.key === walk.pod) : undefined;
-  if (house) route.push([house.x + house.w / 2, house.y + house.h * 0.7]);
+  if (house) {
+    const b = buildingBox(house);
+    route.push([b.x + b.w / 2, b.y + b.h * 0.7]);
+  }
   return route;
 }
 
