@@ -3,6 +3,7 @@
 import { linkVertical } from 'd3';
 import type { ClusterModel, NodeView, PodView, ServiceView, WorkloadView } from './cluster-model';
 import type { StringKey } from '../i18n/strings';
+import { cardHeight, fontUnits } from './label-fit';
 
 export interface Box {
   x: number;
@@ -106,15 +107,17 @@ export interface ClusterFrame {
 /** `slots`: each pod's slot in its node (or in the waiting zone), from SlotMemory. Given the frame it is drawn in,
  * nodes go as many to a row as make the whole view largest once fitted to it (its labels with it): a wide stage
  * gets one long row, a narrow one a block. */
-export function layoutCluster(model: ClusterModel, slots: Map<string, number>, frame?: ClusterFrame, previousColumns?: number): ClusterLayout {
+/** `zoom`: the zoom the view's labels are sized for (view/label-fit.ts); zoomed far out, pod, workload and service
+ * cards grow taller so that their name, at 18 px on screen, stays inside them. */
+export function layoutCluster(model: ClusterModel, slots: Map<string, number>, frame?: ClusterFrame, previousColumns?: number, zoom = 1): ClusterLayout {
   const most = model.nodes.length;
   const columns = podColumns(Math.max(1, ...model.nodes.map((n) => highestSlot(n.pods, slots))), previousColumns);
-  if (!frame || frame.w <= 0 || frame.h <= 0 || most <= 1) return layoutRows(model, slots, SIZES.node.maxPerRow, columns);
+  if (!frame || frame.w <= 0 || frame.h <= 0 || most <= 1) return layoutRows(model, slots, SIZES.node.maxPerRow, columns, zoom);
   const around = frame.around ?? { w: 0, h: 0 };
   let best = 1;
   let bestScale = 0;
   for (let perRow = 1; perRow <= most; perRow++) {
-    const { bounds } = layoutRows(model, slots, perRow, columns);
+    const { bounds } = layoutRows(model, slots, perRow, columns, zoom);
     const scale = Math.min(frame.w / (bounds.w + around.w), frame.h / (bounds.h + around.h));
     // A longer row must do 2 % better to be chosen: near-ties keep the squarer block.
     if (scale > bestScale * 1.02) {
@@ -122,16 +125,20 @@ export function layoutCluster(model: ClusterModel, slots: Map<string, number>, f
       bestScale = scale;
     }
   }
-  return layoutRows(model, slots, best, columns);
+  return layoutRows(model, slots, best, columns, zoom);
 }
 
 function highestSlot(pods: PodView[], slots: Map<string, number>): number {
   return pods.reduce((m, p, i) => Math.max(m, (slots.get(p.key) ?? i) + 1), 0);
 }
 
-function layoutRows(model: ClusterModel, slots: Map<string, number>, maxPerRow: number, columns: number): ClusterLayout {
-  const { node: N, service: S, workload: W, section } = SIZES;
-  const P = { ...SIZES.pod, w: podWidth(columns) };
+function layoutRows(model: ClusterModel, slots: Map<string, number>, maxPerRow: number, columns: number, zoom: number): ClusterLayout {
+  const { node: N, section } = SIZES;
+  // Cards as tall as their name needs (Pods/Workloads/Services.svg.svelte: the name's design size and the room kept
+  // around it), the workload's kind chip (design 16, 1.2 lines) included.
+  const P = { ...SIZES.pod, w: podWidth(columns), h: cardHeight(SIZES.pod.h, 20, zoom, 8) };
+  const W = { ...SIZES.workload, h: Math.max(cardHeight(SIZES.workload.h, 19, zoom, 6), Math.ceil(fontUnits(16, zoom) * 1.2) + 12) };
+  const S = { ...SIZES.service, h: cardHeight(SIZES.service.h, 23, zoom, 12) };
   const slotOf = (p: PodView, i: number) => slots.get(p.key) ?? i;
   const highest = (pods: PodView[]) => highestSlot(pods, slots);
 

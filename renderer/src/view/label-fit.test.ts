@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLine, fontUnits, labelZoom, LABEL_MIN_PX, stackLines } from './label-fit';
+import { cardHeight, fitLine, fontUnits, labelZoom, LABEL_MIN_PX, stackLines } from './label-fit';
 
 describe('labels sized in screen space', () => {
   it('never reads smaller than 18 px on screen, whatever the zoom', () => {
@@ -35,5 +35,16 @@ describe('labels sized in screen space', () => {
     expect(stackLines(specs, { top: 0, bottom: 150, width: 460 }, 1).map((l) => l.text)).toEqual(['kind-worker', 'worker · 172.18.0.3', '2 pods']);
     expect(stackLines(specs, { top: 0, bottom: 90, width: 460 }, 0.5).map((l) => l.text)).toEqual(['kind-worker', 'worker · 172.18.0.3']);
     expect(stackLines(specs, { top: 0, bottom: 50, width: 460 }, 0.5).map((l) => l.text)).toEqual(['kind-worker']);
+  });
+});
+
+describe('a line taller than its box', () => {
+  it('is not drawn, even a primary one, and cardHeight makes room for it', () => {
+    const name = [{ text: 'web-1', design: 20 }];
+    expect(stackLines(name, { top: 4, bottom: 56, width: 2000 }, 0.25)).toEqual([]);
+    const h = cardHeight(58, 20, 0.25, 6);
+    expect(h).toBeGreaterThan(58);
+    expect(stackLines(name, { top: 4, bottom: h - 2, width: 2000 }, 0.25).map((l) => l.text)).toEqual(['web-1']);
+    expect(cardHeight(58, 20, 1, 6)).toBe(58);
   });
 });

@@ -75,8 +75,14 @@ export function pitch(size: number): number {
   return size * 1.18;
 }
 
+/** The height a card needs to hold one line designed at `design` at `zoom` (the line's pitch and `pad`), or `base`
+ * when that is more: cards grow with their words when the view is zoomed far out. */
+export function cardHeight(base: number, design: number, zoom: number, pad: number): number {
+  return Math.max(base, Math.ceil(pitch(fontUnits(design, zoom)) + pad));
+}
+
 /** Stacks lines top-down in a box (`top`..`bottom`, `width` wide): primary lines first, then the others by priority
- * while they fit, each left out when too wide; the kept ones in their given order. Baselines are returned; when the
+ * while they fit, each left out when too wide or taller than the box; the kept ones in their given order. Baselines are returned; when the
  * box has room to spare, the stack is centred vertically if `centre`. */
 export function stackLines(specs: LineSpec[], box: { top: number; bottom: number; width: number }, zoom: number, centre = false): PlacedLine[] {
   const fitted = specs.map((s) => {
@@ -99,6 +105,8 @@ export function stackLines(specs: LineSpec[], box: { top: number; bottom: number
     const f = fitted[i];
     if (!f) continue;
     const h = f.parts.length * pitch(f.size);
+    // A line taller than its whole box is never drawn, primary or not: it would spill out (the hover card names it).
+    if (h > room + 0.5) continue;
     if (used + h > room + 0.5 && (specs[i]!.priority ?? 0) > 0) continue;
     kept.add(i);
     used += h;
