@@ -6,13 +6,10 @@
 //   npx tsx scripts/k8s-openapi-table.ts          writes the table
 //   npx tsx scripts/k8s-openapi-table.ts --check  exits 1 if the committed table is not what it would write
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { integerWidths, machineryRoot, modelsRoot as root } from './kubernetes-models';
 
-const require = createRequire(import.meta.url);
-const root = dirname(require.resolve('kubernetes-models/package.json'));
-const machineryRoot = dirname(require.resolve('@kubernetes-models/apimachinery/package.json'));
 const OUT = join(import.meta.dirname, '../src/explain/openapi-types.generated.ts');
 
 /** The kinds of the table: `apiVersion kind` → declaration file under kubernetes-models. */
@@ -135,20 +132,6 @@ function longName(decl: ts.InterfaceDeclaration): string {
 }
 
 /** Integer fields of a type, with their width, found by asking its precompiled validator about 1.5 and 2^40. */
-async function integerWidths(long: string, names: string[]): Promise<Record<string, string>> {
-  const base = long.startsWith('IoK8sApimachinery') ? machineryRoot : root;
-  const { validate } = (await import(join(base, '_schemas', `${long}.mjs`))) as { validate: ((d: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] } };
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const complaint = (value: number) => {
-      validate({ [name]: value });
-      return (validate.errors ?? []).filter((e) => e.instancePath === `/${name}`);
-    };
-    const integer = complaint(1.5).some((e) => e.keyword === 'type' && e.params.type === 'integer');
-    out[name] = !integer ? 'number' : complaint(2 ** 40).some((e) => e.keyword === 'format') ? 'int32' : 'int64';
-  }
-  return out;
-}
 
 /** apiVersion and kind, described as in every kind's schema (kubernetes-models types them as literals). */
 function typeMetaFields(): Record<string, Field> {

@@ -5,13 +5,10 @@
 //   npx tsx scripts/k8s-schema-table.ts          writes the table
 //   npx tsx scripts/k8s-schema-table.ts --check  exits 1 if the committed table is not what it would write
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import ts from 'typescript';
+import { integerWidths, machineryRoot, modelsRoot as root } from './kubernetes-models';
 
-const require = createRequire(import.meta.url);
-const root = dirname(require.resolve('kubernetes-models/package.json'));
-const machineryRoot = dirname(require.resolve('@kubernetes-models/apimachinery/package.json'));
 const OUT = join(import.meta.dirname, '../src/explain/k8s-schema.generated.ts');
 
 /** The kinds of the table: `apiVersion kind` → declaration file under kubernetes-models. */
@@ -84,21 +81,6 @@ function fieldOf(type: ts.Type): Field {
   return 'any';
 }
 
-/** Integer fields of a type, with their Go width, found by asking its precompiled validator about 1.5 and 2^40. */
-async function integerWidths(long: string, names: string[]): Promise<Record<string, 'int32' | 'int64' | 'number'>> {
-  const base = long.startsWith('IoK8sApimachinery') ? machineryRoot : root;
-  const { validate } = (await import(join(base, '_schemas', `${long}.mjs`))) as { validate: ((d: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] } };
-  const out: Record<string, 'int32' | 'int64' | 'number'> = {};
-  for (const name of names) {
-    const complaint = (value: number) => {
-      validate({ [name]: value });
-      return (validate.errors ?? []).filter((e) => e.instancePath === `/${name}`);
-    };
-    const integer = complaint(1.5).some((e) => e.keyword === 'type' && e.params.type === 'integer');
-    out[name] = !integer ? 'number' : complaint(2 ** 40).some((e) => e.keyword === 'format') ? 'int32' : 'int64';
-  }
-  return out;
-}
 
 async function main(): Promise<void> {
   const kinds: Record<string, string> = {};
