@@ -155,6 +155,15 @@ function validateJobSpec(spec: JobSpec | undefined, path: string): FieldError[] 
     errs.push({ field: `${path}.template.spec.restartPolicy`, type: 'Invalid value', value: rp, detail: 'only "Never" is supported when podFailurePolicy is specified' });
   }
   if (spec.podFailurePolicy) errs.push(...validatePodFailurePolicy(spec, `${path}.podFailurePolicy`));
+  // validatePodReplacementPolicy: with a pod failure policy, only Failed (a terminating pod is not failed yet).
+  const replacement = spec.podReplacementPolicy;
+  if (replacement !== undefined) {
+    if (spec.podFailurePolicy && replacement !== 'Failed') {
+      errs.push({ field: `${path}.podReplacementPolicy`, type: 'Unsupported value', value: replacement, detail: 'supported values: "Failed"' });
+    } else if (!spec.podFailurePolicy && replacement !== 'Failed' && replacement !== 'TerminatingOrFailed') {
+      errs.push({ field: `${path}.podReplacementPolicy`, type: 'Unsupported value', value: replacement, detail: 'supported values: "Failed", "TerminatingOrFailed"' });
+    }
+  }
   for (const [field, v] of [['parallelism', spec.parallelism], ['completions', spec.completions], ['backoffLimit', spec.backoffLimit]] as const) {
     if (typeof v === 'number' && v < 0) errs.push({ field: `${path}.${field}`, type: 'Invalid value', value: v, detail: 'must be greater than or equal to 0' });
   }

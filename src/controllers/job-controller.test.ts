@@ -193,6 +193,13 @@ describe('job controller', () => {
       );
     });
 
+    it('refuses podReplacementPolicy TerminatingOrFailed beside a pod failure policy', () => {
+      const sim = newCluster();
+      expect(() => sim.api.create(jobManifest('replace', ['true'], { podReplacementPolicy: 'TerminatingOrFailed', ...policy([{ action: 'Ignore', onExitCodes: { operator: 'In', values: [1] } }]) }))).toThrow(
+        'Job.batch "replace" is invalid: spec.podReplacementPolicy: Unsupported value: "TerminatingOrFailed": supported values: "Failed"',
+      );
+    });
+
     it('defaults a condition pattern to status True and podReplacementPolicy to Failed', () => {
       const sim = newCluster();
       const created = sim.api.create(jobManifest('defaults', ['true'], policy([{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }])));
