@@ -214,10 +214,9 @@ export class Simulation {
     this.clock.set(moved.now);
     this.lapsing = true;
     try {
-      const before = new Map(state.store.objects.map((o) => [o, JSON.stringify(o)]));
+      // Only the objects with a time to move are rewritten (shiftState keeps the others as they were).
       state.store.objects.forEach((o, i) => {
-        const next = moved.store.objects[i];
-        if (JSON.stringify(next) !== before.get(o)) this.store.replace(next);
+        if (moved.store.objects[i] !== o) this.store.replace(moved.store.objects[i]);
       });
     } finally {
       this.lapsing = false;

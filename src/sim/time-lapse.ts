@@ -328,7 +328,10 @@ function blurBornLogs(controllers: SimulationState['controllers'], tokens: Map<s
   return { ...controllers, kubelet: { ...kubelet, logs } };
 }
 
-/** The saved state moved `delta` ms later: every time within an hour of `boundary` (before or after) moves with it. */
+/**
+ * The saved state moved `delta` ms later: every time within an hour of `boundary` (before or after) moves with it.
+ * A value with no time to move is returned as it was (the same object), so callers see what changed by identity.
+ */
 export function shiftState(state: SimulationState, boundary: number, delta: number): SimulationState {
   const inWindow = (ms: number) => ms >= boundary - LAPSE_PERIOD_MS && ms <= boundary + LAPSE_PERIOD_MS;
   const shift = (v: unknown): unknown => {
@@ -337,11 +340,17 @@ export function shiftState(state: SimulationState, boundary: number, delta: numb
       return iso && inWindow(iso.ms) ? shiftIso(iso, delta) : v;
     }
     if (typeof v === 'number') return v >= MS_MIN && v < MS_MAX && inWindow(v) ? v + delta : v;
-    if (Array.isArray(v)) return v.map(shift);
+    if (Array.isArray(v)) {
+      const out = v.map(shift);
+      return out.some((x, i) => x !== v[i]) ? out : v;
+    }
     if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = shift(x);
-      return out;
+      let out: Record<string, unknown> | undefined;
+      for (const [k, x] of Object.entries(v)) {
+        const moved = shift(x);
+        if (moved !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = moved;
+      }
+      return out ?? v;
     }
     return v;
   };
