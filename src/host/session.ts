@@ -189,15 +189,9 @@ export class Session {
     }
     // In steps that end where a checkpoint is due, so a long advance still leaves checkpoints inside it.
     const end = this.sim.now() + ms;
-    const timeLapse = this.sim.timeLapse;
-    this.sim.timeLapse = false;
-    try {
-      while (this.sim.now() < end) {
-        this.sim.advance(Math.min(end, this.nextCheckpointDue()) - this.sim.now());
-        this.maybeCheckpoint();
-      }
-    } finally {
-      this.sim.timeLapse = timeLapse;
+    while (this.sim.now() < end) {
+      this.sim.advance(Math.min(end, this.nextCheckpointDue()) - this.sim.now(), { lapse: false });
+      this.maybeCheckpoint();
     }
   }
 

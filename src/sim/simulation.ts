@@ -143,13 +143,14 @@ export class Simulation {
   }
 
   /** Runs time forward by `ms`, doing every piece of work in order at its own instant. */
-  advance(ms: number): void {
-    this.advanceTo(this.clock.now() + Math.max(0, ms));
+  /** `lapse: false` simulates every instant even when `timeLapse` is on (steps that must replay alike in any split). */
+  advance(ms: number, options: { lapse?: boolean } = {}): void {
+    this.advanceTo(this.clock.now() + Math.max(0, ms), options);
   }
 
-  advanceTo(target: number): void {
+  advanceTo(target: number, { lapse = this.timeLapse }: { lapse?: boolean } = {}): void {
     this.settle();
-    if (this.timeLapse && target - this.clock.now() >= LAPSE_MIN_ADVANCE_MS) this.lapseTowards(target);
+    if (lapse && target - this.clock.now() >= LAPSE_MIN_ADVANCE_MS) this.lapseTowards(target);
     this.runTo(target);
   }
 
