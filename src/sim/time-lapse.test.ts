@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CronJob } from '../api/cronjob';
 import type { Event } from '../api/event';
 import type { Job } from '../api/job';
 import { TestCluster, TEST_START } from '../testing/test-cluster';
@@ -162,7 +163,12 @@ describe('shiftState', () => {
 });
 
 describe('schedulePeriod', () => {
-  const cj = (schedule: string, timeZone?: string) => ({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'x' }, spec: { schedule, timeZone } });
+  const cj = (schedule: string, timeZone?: string, suspend = false): CronJob => ({
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'x' },
+    spec: { schedule, timeZone, suspend, jobTemplate: { spec: { template: { spec: { containers: [{ name: 'x', image: 'busybox' }] } } } } },
+  });
   const MIN = 60_000;
   it.each([
     ['*/1 * * * *', undefined, MIN],
@@ -183,7 +189,7 @@ describe('schedulePeriod', () => {
 
   it('is undefined without a CronJob that fires (nothing to gain from skipping)', () => {
     expect(schedulePeriod([], TEST_START, TEST_START + HOUR)).toBeUndefined();
-    expect(schedulePeriod([{ ...cj('*/1 * * * *'), spec: { schedule: '*/1 * * * *', suspend: true } }], TEST_START, TEST_START + HOUR)).toBeUndefined();
+    expect(schedulePeriod([cj('*/1 * * * *', undefined, true)], TEST_START, TEST_START + HOUR)).toBeUndefined();
   });
 
   it('is the least common multiple of the CronJobs’ periods', () => {

@@ -14,7 +14,9 @@
 // the ones a full simulation would have). Anything that accumulates — a file per run on a hostPath, a restart count,
 // a server log that grows — makes the states differ, so such periods are simulated in full.
 import type { KubeObject } from '../api/meta';
-import { parseStandard, type Schedule } from '../cron/schedule';
+import type { CronJob } from '../api/cronjob';
+import { parsedScheduleOf } from '../controllers/cronjob-controller';
+import type { Schedule } from '../cron/schedule';
 import { offsetAt } from '../cron/time-zone';
 import type { SimulationState } from './simulation';
 
@@ -363,10 +365,6 @@ export function shiftState(state: SimulationState, boundary: number, delta: numb
   };
 }
 
-interface CronJobLike extends KubeObject {
-  spec?: { schedule?: string; timeZone?: string; suspend?: boolean };
-}
-
 /** Every value of the field allowed: the field does not restrict which hours fire. */
 function allOf(field: { values: boolean[] }, min: number, max: number): boolean {
   for (let v = min; v <= max; v++) if (!field.values[v]) return false;
@@ -380,15 +378,13 @@ function allOf(field: { values: boolean[] }, min: number, max: number): boolean 
  * repeat within the hour (it depends on the hour or the day), and when no CronJob fires at all: hours without
  * runs are cheap to simulate, and skipping them would save nothing.
  */
-export function schedulePeriod(cronJobs: readonly CronJobLike[], from: number, to: number): number | undefined {
+export function schedulePeriod(cronJobs: readonly CronJob[], from: number, to: number): number | undefined {
   let minutes = 1;
   let fires = false;
   for (const cj of cronJobs) {
     if (cj.spec?.suspend) continue;
-    let text = cj.spec?.schedule ?? '';
-    if (!text.includes('TZ') && cj.spec?.timeZone) text = `TZ=${cj.spec.timeZone} ${text}`;
-    const parsed = parseStandard(text);
-    if ('error' in parsed) continue; // never fires
+    const parsed = parsedScheduleOf(cj);
+    if (!parsed.schedule) continue; // never fires
     const own = periodOf(parsed.schedule, from, to);
     if (own === undefined) return undefined;
     if (own === 0) continue; // no minute matches: it never fires
