@@ -31,8 +31,12 @@ const ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 /** Epoch milliseconds stored as numbers (timers' due times, kubelet's start times) are in this range. */
 const MS_MIN = 1e12;
 const MS_MAX = 1e14;
-/** Counters and cursors whose values never change what happens next, only which names or addresses are handed out. */
-const CURSOR_KEYS = new Set(['resourceVersion', 'lastIp', 'seq', 'nextSeq', 'counter', 'revision']);
+/**
+ * Cursors whose values never change what happens next, only which versions or addresses are handed out: objects'
+ * resourceVersions (and the references that quote them) and the kubelet's IP allocator. (The store's revision, the
+ * timers' sequence numbers and the event recorder's counter are left out of a fingerprint where it is built.)
+ */
+const CURSOR_KEYS = new Set(['resourceVersion', 'lastIp']);
 const HAS_DIGIT = /[0-9]/;
 /** Words as names are written (DNS labels, dotted event names, uids): the unit in which tokens are looked up. */
 const WORD = /[A-Za-z0-9](?:[A-Za-z0-9._:/-]*[A-Za-z0-9])?/g;
